@@ -1,0 +1,67 @@
+# Conference platform: `make demo` runs the demo, `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PG_URL := postgres://conf:conf@127.0.0.1:5432/conf
+REDIS := redis://127.0.0.1:6379/0
+PYTEST_WORKERS ?= 2
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python search-node search-node-stop clean
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e ".[dev]"
+	touch $@
+
+venv: $(VENV)/.installed ## create the virtualenv and install pinned dependencies
+
+migrate: venv ## migrate the database (SQLite under var/ unless DATABASE_URL is set)
+	$(MANAGE) migrate --noinput -v0
+
+load-demo: migrate ## load the demo conference (idempotent)
+	$(MANAGE) load_demo --admin
+
+demo: load-demo ## zero-setup demo: SQLite, demo data, admin on http://127.0.0.1:8000/admin/
+	@echo ""
+	@echo "  Admin:  http://$(HOST):$(PORT)/admin/   login: admin / conference-demo"
+	@echo "  Site:   http://$(HOST):$(PORT)/"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+services: ## install and start PostgreSQL and Redis on 127.0.0.1 (idempotent)
+	bash platform/scripts/services.sh start
+
+services-stop: ## stop PostgreSQL and Redis
+	bash platform/scripts/services.sh stop
+
+search-node: ## build and start the local OpenSearch node on 127.0.0.1:9200, wait until healthy
+	bash platform/scripts/search-node.sh start
+
+search-node-stop: ## stop the local OpenSearch node
+	bash platform/scripts/search-node.sh stop
+
+lint: venv ## ruff, import-linter layer contracts, migrations drift
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+
+format: venv ## apply ruff fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test-python: venv ## pytest against PostgreSQL and Redis (expects `make services`)
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+test: services lint test-python ## everything CI runs: services, lint, full test suite
+
+clean: ## remove the virtualenv and local data
+	rm -rf $(VENV) var media static

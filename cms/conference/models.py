@@ -1,0 +1,483 @@
+"""The conference series, its yearly editions and everything that belongs to one edition.
+
+Page tree (one tree per locale, Bulgarian is the source):
+ConferencePage -> EditionPage (one per year) -> SessionPage, NewsPage, StandardPage, VenuePage.
+Rooms, tracks and partnerships are ordered child objects of an edition, so they travel with it
+when an edition is cloned or translated.
+"""
+
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from cms.conference import rules
+
+RICH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(form_classname="title", icon="title")
+    paragraph = blocks.RichTextBlock(features=RICH_FEATURES)
+    image = ImageBlock()
+    quote = blocks.BlockQuoteBlock()
+    embed = blocks.URLBlock(help_text=_("Link to a video or a map"))
+
+
+class MaterialBlock(blocks.StreamBlock):
+    document = blocks.StructBlock(
+        [("title", blocks.CharBlock()), ("document", DocumentChooserBlock())], icon="doc-full"
+    )
+    link = blocks.StructBlock(
+        [
+            ("title", blocks.CharBlock()),
+            ("url", blocks.URLBlock()),
+            (
+                "kind",
+                blocks.ChoiceBlock(
+                    choices=[("slides", _("Slides")), ("video", _("Video")), ("link", _("Link"))],
+                    default="link",
+                ),
+            ),
+        ],
+        icon="link",
+    )
+
+
+class ConferencePage(Page):
+    """The site root of one conference series; its children are the yearly editions."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_FEATURES)
+    organiser_contact_email = models.EmailField(_("contact e-mail"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("organiser_contact_email"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["conference.EditionPage", "conference.StandardPage"]
+
+    class Meta:
+        verbose_name = _("conference")
+
+    def editions(self):
+        return EditionPage.objects.child_of(self).order_by("-year")
+
+
+class EditionForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        parent = getattr(self, "parent_page", None)
+        year = cleaned.get("year")
+        if parent is not None and year:
+            clash = EditionPage.objects.child_of(parent).filter(year=year)
+            if self.instance.pk:
+                clash = clash.exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error(
+                    "year", _("An edition for %(year)s already exists.") % {"year": year}
+                )
+        return cleaned
+
+
+class EditionPage(Page):
+    """One yearly edition: dates, time zone, venue, theme, status, rooms, tracks and partners."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        ANNOUNCED = "announced", _("Announced")
+        LIVE = "live", _("Live")
+        ARCHIVED = "archived", _("Archived")
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Sofia")
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    theme = models.CharField(_("theme"), max_length=255, blank=True)
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_FEATURES)
+    venue_name = models.CharField(_("venue"), max_length=255)
+    venue_address = models.CharField(_("street address"), max_length=255, blank=True)
+    venue_city = models.CharField(_("city"), max_length=120, default="София")
+    venue_postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    venue_country = models.CharField(_("country code"), max_length=2, default="BG")
+    venue_latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    venue_longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    topics = ParentalManyToManyField("people.Topic", blank=True, related_name="editions")
+    industries = ParentalManyToManyField("people.Industry", blank=True, related_name="editions")
+
+    base_form_class = EditionForm
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("year"), FieldPanel("status")]),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("timezone"),
+            ],
+            heading=_("When"),
+        ),
+        FieldPanel("theme"),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldRowPanel([FieldPanel("venue_postal_code"), FieldPanel("venue_city")]),
+                FieldPanel("venue_country"),
+                FieldRowPanel([FieldPanel("venue_latitude"), FieldPanel("venue_longitude")]),
+            ],
+            heading=_("Venue"),
+        ),
+        FieldPanel("registration_url"),
+        FieldPanel("topics"),
+        FieldPanel("industries"),
+        InlinePanel("rooms", label=_("Rooms")),
+        InlinePanel("tracks", label=_("Tracks")),
+        InlinePanel("partnerships", label=_("Partners")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("theme", boost=2),
+        index.SearchField("intro"),
+        index.SearchField("venue_name"),
+        index.FilterField("year"),
+    ]
+
+    parent_page_types = ["conference.ConferencePage"]
+    subpage_types = [
+        "conference.SessionPage",
+        "conference.NewsPage",
+        "conference.StandardPage",
+        "conference.VenuePage",
+    ]
+
+    class Meta:
+        verbose_name = _("edition")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The last day cannot be before the first day.")
+        if self.start_date and self.year and self.start_date.year != self.year:
+            errors["start_date"] = _(
+                "The first day must fall in the edition's year (%(year)s)."
+            ) % {"year": self.year}
+        try:
+            zoneinfo.ZoneInfo(self.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            errors["timezone"] = _("Unknown time zone; use an IANA name such as Europe/Sofia.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def tzinfo(self):
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    def sessions(self):
+        return SessionPage.objects.child_of(self).order_by("start", "title")
+
+
+class Room(TranslatableMixin, Orderable):
+    """A room of one edition's venue."""
+
+    edition = ParentalKey(EditionPage, related_name="rooms", on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=120)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    floor = models.CharField(_("floor / directions"), max_length=120, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("capacity"), FieldPanel("floor")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("room")
+
+    def __str__(self):
+        return self.name
+
+
+class Track(TranslatableMixin, Orderable):
+    """A thematic track of one edition."""
+
+    edition = ParentalKey(EditionPage, related_name="tracks", on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=60)
+    color = models.CharField(_("colour"), max_length=7, default="#1f6feb", help_text="#RRGGBB")
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("color")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("track")
+
+    def __str__(self):
+        return self.name
+
+
+class Partnership(Orderable):
+    """An organisation's role in one edition (organiser, patron, sponsor tier...) and its order."""
+
+    class Role(models.TextChoices):
+        ORGANISER = "organiser", _("Organiser")
+        CO_ORGANISER = "co_organiser", _("Co-organiser")
+        PATRON = "patron", _("Patron")
+        PARTNER = "partner", _("Partner")
+        VENUE_HOST = "venue_host", _("Venue host")
+        SPONSOR = "sponsor", _("Sponsor")
+        MEDIA_PARTNER = "media_partner", _("Media partner")
+
+    class Tier(models.TextChoices):
+        NONE = "", _("None")
+        PLATINUM = "platinum", _("Platinum")
+        GOLD = "gold", _("Gold")
+        SILVER = "silver", _("Silver")
+        BRONZE = "bronze", _("Bronze")
+
+    edition = ParentalKey(EditionPage, related_name="partnerships", on_delete=models.CASCADE)
+    organisation = models.ForeignKey(
+        "people.Organisation", on_delete=models.CASCADE, related_name="partnerships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    tier = models.CharField(_("sponsor tier"), max_length=10, choices=Tier.choices, blank=True)
+
+    panels = [FieldPanel("organisation"), FieldPanel("role"), FieldPanel("tier")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partnership")
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+    def clean(self):
+        super().clean()
+        if self.tier and self.role != self.Role.SPONSOR:
+            raise ValidationError({"tier": _("Only sponsors have a tier.")})
+
+
+class SessionForm(WagtailAdminPageForm):
+    """Limits room and track choices to the edition's own and checks the schedule rules."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        edition = self._edition()
+        if edition is not None:
+            if "room" in self.fields:
+                self.fields["room"].queryset = Room.objects.filter(edition=edition)
+            if "track" in self.fields:
+                self.fields["track"].queryset = Track.objects.filter(edition=edition)
+
+    def _edition(self):
+        parent = getattr(self, "parent_page", None)
+        if parent is None and self.instance.pk:
+            parent = self.instance.get_parent()
+        if parent is None:
+            return None
+        parent = parent.specific
+        return parent if isinstance(parent, EditionPage) else None
+
+    def clean(self):
+        cleaned = super().clean()
+        edition = self._edition()
+        if edition is not None:
+            for field, message in rules.schedule_errors(
+                start=cleaned.get("start"), end=cleaned.get("end"), edition=edition
+            ).items():
+                if field in self.fields:
+                    self.add_error(field, message)
+        return cleaned
+
+
+class SessionPage(Page):
+    """A slot in the agenda: keynote, talk, panel, workshop, B2B meetings, networking, break..."""
+
+    class Type(models.TextChoices):
+        KEYNOTE = "keynote", _("Keynote")
+        TALK = "talk", _("Talk")
+        PANEL = "panel", _("Panel discussion")
+        WORKSHOP = "workshop", _("Workshop")
+        B2B = "b2b", _("B2B meetings")
+        NETWORKING = "networking", _("Networking")
+        BREAK = "break", _("Break")
+        CEREMONY = "ceremony", _("Ceremony")
+
+    class Language(models.TextChoices):
+        BG = "bg", _("Bulgarian")
+        EN = "en", _("English")
+        BG_EN = "bg-en", _("Bulgarian and English (interpreted)")
+
+    abstract = RichTextField(_("abstract"), blank=True, features=RICH_FEATURES)
+    session_type = models.CharField(
+        _("type"), max_length=12, choices=Type.choices, default=Type.TALK
+    )
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    room = models.ForeignKey(
+        Room, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+    )
+    track = models.ForeignKey(
+        Track, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+    )
+    language = models.CharField(
+        _("language"), max_length=5, choices=Language.choices, default=Language.BG
+    )
+    topics = ParentalManyToManyField("people.Topic", blank=True, related_name="sessions")
+    industries = ParentalManyToManyField("people.Industry", blank=True, related_name="sessions")
+    materials = StreamField(MaterialBlock(), blank=True, use_json_field=True)
+
+    base_form_class = SessionForm
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("session_type"),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel([FieldPanel("room"), FieldPanel("track")]),
+                FieldPanel("language"),
+            ],
+            heading=_("Schedule"),
+        ),
+        FieldPanel("abstract"),
+        InlinePanel("speakers", label=_("Speakers")),
+        FieldPanel("topics"),
+        FieldPanel("industries"),
+        FieldPanel("materials"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("abstract"),
+        index.FilterField("session_type"),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["conference.EditionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("session")
+        indexes = [models.Index(fields=["start"])]
+
+    def clean(self):
+        super().clean()
+        edition = self.edition if self.path else None
+        errors = rules.schedule_errors(start=self.start, end=self.end, edition=edition)
+        if self.room_id and edition is not None and self.room.edition_id != edition.pk:
+            errors["room"] = _("This room belongs to another edition.")
+        if self.track_id and edition is not None and self.track.edition_id != edition.pk:
+            errors["track"] = _("This track belongs to another edition.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def edition(self):
+        parent = self.get_parent()
+        return parent.specific if parent is not None else None
+
+
+class SessionSpeaker(Orderable):
+    """A person on a session, in order, with their role."""
+
+    class Role(models.TextChoices):
+        SPEAKER = "speaker", _("Speaker")
+        MODERATOR = "moderator", _("Moderator")
+        PANELIST = "panelist", _("Panelist")
+        HOST = "host", _("Host")
+
+    session = ParentalKey(SessionPage, related_name="speakers", on_delete=models.CASCADE)
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="appearances"
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.SPEAKER)
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker")
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class NewsPage(Page):
+    """A news item of one edition."""
+
+    date = models.DateField(_("date"))
+    intro = models.TextField(_("summary"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(BodyBlock(), blank=True, use_json_field=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["conference.EditionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+
+
+class StandardPage(Page):
+    """A generic content page (about, programme notes, call for speakers...)."""
+
+    intro = models.TextField(_("summary"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, use_json_field=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = [
+        "conference.ConferencePage",
+        "conference.EditionPage",
+        "conference.StandardPage",
+    ]
+    subpage_types = ["conference.StandardPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+
+
+class VenuePage(Page):
+    """Venue and practical information for one edition: getting there, accessibility, hotels."""
+
+    getting_there = RichTextField(_("getting there"), blank=True, features=RICH_FEATURES)
+    accessibility = RichTextField(_("accessibility"), blank=True, features=RICH_FEATURES)
+    body = StreamField(BodyBlock(), blank=True, use_json_field=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("getting_there"),
+        FieldPanel("accessibility"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("getting_there"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["conference.EditionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("venue and practical information")

@@ -1,0 +1,74 @@
+"""Admin integration: schedule-clash warnings, the clone action, per-edition editor groups."""
+
+from django.contrib import messages
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.widgets import ListingButton
+
+from cms.conference.models import EditionPage, SessionPage
+from cms.conference.rules import session_conflicts
+from cms.conference.services import edition_editors_group_ensure
+from cms.conference.views import edition_clone_view
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("editions/<int:page_id>/clone/", edition_clone_view, name="conference_edition_clone")
+    ]
+
+
+def _warn_about_conflicts(request, page):
+    page = page.specific
+    if isinstance(page, SessionPage):
+        for conflict in session_conflicts(session=page):
+            messages.warning(request, conflict.message)
+
+
+@hooks.register("after_create_page")
+def after_create_page(request, page):
+    _warn_about_conflicts(request, page)
+    if isinstance(page.specific, EditionPage):
+        edition_editors_group_ensure(edition=page.specific)
+
+
+@hooks.register("after_edit_page")
+def after_edit_page(request, page):
+    _warn_about_conflicts(request, page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def edition_clone_listing_button(page, user, next_url=None):
+    if (
+        isinstance(page.specific_deferred, EditionPage)
+        and page.get_parent().permissions_for_user(user).can_add_subpage()
+    ):
+        yield ListingButton(
+            _("Start next year's edition"),
+            reverse("conference_edition_clone", args=[page.pk]),
+            priority=60,
+        )
+
+
+class EditionCloneMenuItem(ActionMenuItem):
+    name = "action-edition-clone"
+    label = _("Start next year's edition")
+    icon_name = "copy"
+
+    def is_shown(self, context):
+        page = context.get("page")
+        return (
+            context["view"] == "edit"
+            and isinstance(page, EditionPage)
+            and page.get_parent().permissions_for_user(context["request"].user).can_add_subpage()
+        )
+
+    def get_url(self, context):
+        return reverse("conference_edition_clone", args=[context["page"].pk])
+
+
+@hooks.register("register_page_action_menu_item")
+def register_edition_clone_menu_item():
+    return EditionCloneMenuItem(order=90)

@@ -1,0 +1,16 @@
+"""Tests: fast hasher, locmem cache; PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set."""
+
+import os
+
+from .base import *  # noqa: F401,F403
+from .base import VAR_DIR
+
+DEBUG = False
+SECRET_KEY = "test-only-key"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "1") == "1"
+MEDIA_ROOT = VAR_DIR / "test-media"
+VAR_DIR.mkdir(parents=True, exist_ok=True)
