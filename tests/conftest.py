@@ -1,0 +1,36 @@
+"""Fixtures shared by every suite."""
+
+import pytest
+from wagtail.models import Locale
+
+
+@pytest.fixture
+def locales(db):
+    bg, _ = Locale.objects.get_or_create(language_code="bg")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return bg, en
+
+
+@pytest.fixture
+def demo(db, settings, tmp_path):
+    """The demo conference (three bilingual editions); returns the Bulgarian conference page."""
+    from cms.conference.demo import DemoLoader
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return DemoLoader().run()
+
+
+@pytest.fixture(scope="session")
+def demo_db(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo conference loaded once per test session, for read-only suites (API, exports).
+
+    Tests using it must not write; use `demo` for tests that change content.
+    """
+    from django.conf import settings
+
+    from cms.conference.demo import DemoLoader
+
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock():
+        conference = DemoLoader().run()
+    return conference
