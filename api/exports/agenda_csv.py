@@ -1,0 +1,54 @@
+"""The agenda as CSV (UTF-8 with a byte order mark, so spreadsheets read Cyrillic)."""
+
+import csv
+import io
+
+from api.exports.schedule import duration
+from api.serializers.common import guid, plain_text
+
+COLUMNS = [
+    "id",
+    "guid",
+    "date",
+    "start",
+    "end",
+    "duration",
+    "room",
+    "track",
+    "type",
+    "language",
+    "title",
+    "speakers",
+    "topics",
+    "abstract",
+    "url",
+]
+
+
+def agenda_csv(schedule):
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for session in schedule.sessions:
+        start, end = schedule.local(session.start), schedule.local(session.end)
+        writer.writerow(
+            [
+                session.pk,
+                guid("session", session.translation_key),
+                start.date().isoformat(),
+                start.strftime("%H:%M"),
+                end.strftime("%H:%M"),
+                duration(session),
+                schedule.room_name(session),
+                session.track_l.name if session.track_l else "",
+                session.session_type,
+                session.language,
+                session.title,
+                "; ".join(person.name for person, _role in session.speakers_l),
+                "; ".join(topic.name for topic in session.topics_l),
+                plain_text(session.abstract),
+                schedule.session_url(session),
+            ]
+        )
+    return buffer.getvalue().encode("utf-8")

@@ -1,0 +1,106 @@
+"""schema.org Event JSON-LD for editions and sessions (embedded by the frontend).
+
+Google's required properties: name, startDate, location (Place with name and address);
+recommended ones filled where we have them: endDate, description, eventStatus,
+eventAttendanceMode, image, organizer, performer, url, inLanguage, superEvent.
+"""
+
+import datetime
+
+from api.serializers.common import absolute, page_url, plain_text
+
+SCHEMA = "https://schema.org"
+STATUS = "https://schema.org/EventScheduled"
+OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
+
+
+def _place(edition, room=None):
+    name = edition.venue_name if room is None else f"{room.name}, {edition.venue_name}"
+    place = {
+        "@type": "Place",
+        "name": name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": edition.venue_address,
+            "addressLocality": edition.venue_city,
+            "postalCode": edition.venue_postal_code,
+            "addressCountry": edition.venue_country,
+        },
+    }
+    if edition.venue_latitude is not None and edition.venue_longitude is not None:
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(edition.venue_latitude),
+            "longitude": float(edition.venue_longitude),
+        }
+    return place
+
+
+def _local_day(day, edition, end=False):
+    moment = datetime.datetime.combine(day, datetime.time(23, 59) if end else datetime.time(0, 0))
+    return moment.replace(tzinfo=edition.tzinfo).isoformat()
+
+
+def edition_event(edition, request=None):
+    data = {
+        "@context": SCHEMA,
+        "@type": "Event",
+        "name": edition.title,
+        "startDate": edition.start_date.isoformat(),
+        "endDate": edition.end_date.isoformat(),
+        "eventStatus": STATUS,
+        "eventAttendanceMode": OFFLINE,
+        "location": _place(edition),
+        "description": plain_text(edition.theme or edition.intro),
+        "inLanguage": edition.locale.language_code,
+    }
+    url = page_url(edition, request)
+    if url:
+        data["url"] = url
+    if edition.hero_image is not None:
+        rendition = edition.hero_image.get_renditions("fill-1200x500")["fill-1200x500"]
+        data["image"] = [absolute(request, rendition.url)]
+    organisers = [
+        org
+        for role, items in getattr(edition, "partner_groups", [])
+        if role in ("organiser", "co_organiser")
+        for org, _tier in items
+    ]
+    if organisers:
+        data["organizer"] = [
+            {
+                "@type": "Organization",
+                "name": org.name,
+                **({"url": org.website} if org.website else {}),
+            }
+            for org in organisers
+        ]
+    return data
+
+
+def session_event(session, request=None):
+    edition = session.edition_l
+    data = {
+        "@context": SCHEMA,
+        "@type": "Event",
+        "name": session.title,
+        "startDate": session.start.astimezone(edition.tzinfo).isoformat(),
+        "endDate": session.end.astimezone(edition.tzinfo).isoformat(),
+        "eventStatus": STATUS,
+        "eventAttendanceMode": OFFLINE,
+        "location": _place(edition, session.room_l),
+        "inLanguage": session.language,
+        "superEvent": {"@type": "Event", "name": edition.title},
+    }
+    description = plain_text(session.abstract)
+    if description:
+        data["description"] = description
+    url = page_url(session, request)
+    if url:
+        data["url"] = url
+        data["superEvent"]["url"] = page_url(edition, request)
+    if session.speakers_l:
+        data["performer"] = [
+            {"@type": "Person", "name": person.name} for person, _role in session.speakers_l
+        ]
+    return data

@@ -1,0 +1,105 @@
+"""The data every export reads: one edition and its sessions, localised, in time order."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from api.serializers.common import guid, page_url
+from cms.conference import selectors
+
+DEFAULT_DAY = (datetime.time(9, 0), datetime.time(18, 0))
+
+
+@dataclass
+class Schedule:
+    edition: object
+    sessions: list
+    request: object = None
+    days: list = field(default_factory=list)
+
+    @property
+    def tz(self):
+        return self.edition.tzinfo
+
+    @property
+    def acronym(self):
+        return f"ncc{self.edition.year}"
+
+    def local(self, moment):
+        return moment.astimezone(self.tz)
+
+    def session_url(self, session):
+        url = page_url(session, self.request)
+        if url:
+            return url
+        path = f"/api/v1/sessions/{session.pk}/"
+        return self.request.build_absolute_uri(path) if self.request else path
+
+    def room_name(self, session):
+        return session.room_l.name if session.room_l else self.edition.venue_name
+
+    def room_guid(self, session):
+        if session.room_l is not None:
+            return guid("room", session.room_l.translation_key)
+        return guid("venue", self.edition.translation_key)
+
+    def rooms(self):
+        """(name, guid, capacity) for the edition's rooms, then the venue if a session has none."""
+        rooms = [
+            (room.name, guid("room", room.translation_key), room.capacity)
+            for room in self.edition.rooms.all()
+        ]
+        if any(s.room_l is None for s in self.sessions):
+            rooms.append(
+                (self.edition.venue_name, guid("venue", self.edition.translation_key), None)
+            )
+        return rooms
+
+
+def schedule_for(*, edition, sessions, request=None):
+    schedule = Schedule(edition=edition, sessions=list(sessions), request=request)
+    day = edition.start_date
+    index = 1
+    while day <= edition.end_date:
+        on_day = [s for s in schedule.sessions if schedule.local(s.start).date() == day]
+        if on_day:
+            start = min(schedule.local(s.start) for s in on_day)
+            end = max(schedule.local(s.end) for s in on_day)
+        else:
+            start = datetime.datetime.combine(day, DEFAULT_DAY[0], tzinfo=schedule.tz)
+            end = datetime.datetime.combine(day, DEFAULT_DAY[1], tzinfo=schedule.tz)
+        schedule.days.append(
+            {"index": index, "date": day, "start": start, "end": end, "sessions": on_day}
+        )
+        day += datetime.timedelta(days=1)
+        index += 1
+    return schedule
+
+
+def edition_schedule(*, year, locale, request=None):
+    """The Schedule of a published edition, or None."""
+    edition = selectors.edition_get(year=year, locale=locale)
+    if edition is None:
+        return None
+    sessions = selectors.sessions_localise(
+        selectors.session_list(locale=locale).filter(edition_year=year), locale
+    )
+    return schedule_for(edition=edition, sessions=sessions, request=request)
+
+
+def duration(session):
+    minutes = int((session.end - session.start).total_seconds() // 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def link_materials(session):
+    """Link materials (no document lookups): [(kind, title, url)]."""
+    items = []
+    for block in session.materials.raw_data:
+        if block.get("type") == "link":
+            value = block.get("value") or {}
+            items.append((value.get("kind", "link"), value.get("title", ""), value.get("url", "")))
+    return items
+
+
+def slug(schedule, session):
+    return f"{schedule.acronym}-{session.pk}-{session.slug}"

@@ -1,0 +1,96 @@
+"""Shared GraphQL pieces: locale, filter arguments through the REST FilterSets, images."""
+
+import graphene
+from django.utils import translation
+from graphql import GraphQLError
+from rest_framework.exceptions import ValidationError as DRFValidationError
+
+from api.exceptions import ApiError
+from api.http import language_codes, request_language
+from cms.people.selectors import locale_for
+
+MAX_LIMIT = 500
+DEFAULT_LIMIT = 100
+
+
+class Rendition(graphene.ObjectType):
+    name = graphene.String(required=True)
+    url = graphene.String(required=True)
+    width = graphene.Int(required=True)
+    height = graphene.Int(required=True)
+
+
+class Image(graphene.ObjectType):
+    alt = graphene.String(required=True)
+    width = graphene.Int(required=True)
+    height = graphene.Int(required=True)
+    renditions = graphene.List(graphene.NonNull(Rendition), required=True)
+
+    @staticmethod
+    def resolve_renditions(parent, info):
+        return [{"name": name, **data} for name, data in parent["renditions"].items()]
+
+
+def locale_argument():
+    return graphene.String(description="bg or en; default: Accept-Language, else bg.")
+
+
+def context_locale(info, code=None):
+    """(Locale, language code) from the argument, else the request; a clear error if unknown."""
+    request = info.context
+    if code is not None and code not in language_codes():
+        raise GraphQLError(
+            f"Unknown locale {code[:20]!r}; use one of {', '.join(language_codes())}."
+        )
+    if code is None:
+        try:
+            code = request_language(request)
+        except ApiError as exc:
+            raise GraphQLError(str(exc.detail)) from exc
+    translation.activate(code)
+    cache = request.__dict__.setdefault("_graphql_locales", {})
+    if code not in cache:
+        cache[code] = locale_for(code)
+    return cache[code], code
+
+
+def serializer_context(info, locale):
+    return {"request": info.context, "locale": locale}
+
+
+def apply_filters(filterset_class, arguments, queryset, request):
+    """Filter `queryset` with the REST FilterSet; invalid values become a GraphQL error."""
+    data = {key: str(value) for key, value in arguments.items() if value is not None}
+    filterset = filterset_class(data=data, queryset=queryset, request=request)
+    if not filterset.is_valid():
+        raise GraphQLError(_message(filterset.errors))
+    try:
+        return filterset.qs
+    except DRFValidationError as exc:
+        raise GraphQLError(_message(exc.detail)) from exc
+
+
+def _message(errors):
+    parts = []
+    for field, messages in errors.items():
+        if isinstance(messages, (list, tuple)):
+            messages = " ".join(str(m) for m in messages)
+        parts.append(f"{field}: {messages}")
+    return "Invalid arguments: " + "; ".join(parts)
+
+
+def window(queryset, limit, offset):
+    limit = DEFAULT_LIMIT if limit is None else limit
+    offset = offset or 0
+    if not 0 < limit <= MAX_LIMIT:
+        raise GraphQLError(f"limit must be between 1 and {MAX_LIMIT}.")
+    if offset < 0:
+        raise GraphQLError("offset cannot be negative.")
+    return list(queryset[offset : offset + limit])
+
+
+def parse_gql_id(value):
+    text = str(value)
+    if not text.isdigit() or not 0 < int(text) < 2**63:
+        raise GraphQLError("id must be a positive whole number.")
+    return int(text)

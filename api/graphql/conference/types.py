@@ -1,0 +1,172 @@
+"""GraphQL types for editions, sessions, rooms, tracks and partners."""
+
+import graphene
+from graphene.types.generic import GenericScalar
+
+from api.graphql.common import Image
+from api.graphql.people.types import Industry, OrganisationSummary, PersonSummary, Topic
+
+
+class Room(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    guid = graphene.String(required=True)
+    name = graphene.String(required=True)
+    capacity = graphene.Int()
+    floor = graphene.String(required=True)
+    year = graphene.Int()
+    locale = graphene.String(required=True)
+
+
+class Track(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    name = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    color = graphene.String(required=True)
+    year = graphene.Int()
+    locale = graphene.String(required=True)
+
+
+class RoomRef(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    name = graphene.String(required=True)
+
+
+class TrackRef(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    name = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    color = graphene.String(required=True)
+
+
+class SessionSpeaker(graphene.ObjectType):
+    role = graphene.String(required=True)
+    person = graphene.Field(PersonSummary, required=True)
+
+
+class Material(graphene.ObjectType):
+    kind = graphene.String(required=True)
+    title = graphene.String(required=True)
+    url = graphene.String(required=True)
+
+
+class Session(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    guid = graphene.String(required=True)
+    title = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    locale = graphene.String(required=True)
+    year = graphene.Int(required=True)
+    type = graphene.String(required=True)
+    type_label = graphene.String(required=True)
+    start = graphene.String(required=True)
+    end = graphene.String(required=True)
+    timezone = graphene.String(required=True)
+    language = graphene.String(required=True)
+    abstract = graphene.String(required=True)
+    room = graphene.Field(RoomRef)
+    track = graphene.Field(TrackRef)
+    speakers = graphene.List(graphene.NonNull(SessionSpeaker), required=True)
+    topics = graphene.List(graphene.NonNull(Topic), required=True)
+    industries = graphene.List(graphene.NonNull(Industry), required=True)
+    url = graphene.String()
+    calendar_url = graphene.String(required=True)
+    updated_at = graphene.String()
+    jsonld = GenericScalar(description="schema.org Event JSON-LD")
+    materials = graphene.List(
+        graphene.NonNull(Material), description="Only on session(id); null in lists."
+    )
+
+
+class Venue(graphene.ObjectType):
+    name = graphene.String(required=True)
+    address = graphene.String(required=True)
+    city = graphene.String(required=True)
+    postal_code = graphene.String(required=True)
+    country = graphene.String(required=True)
+    latitude = graphene.Float()
+    longitude = graphene.Float()
+
+
+class EditionLinks(graphene.ObjectType):
+    self = graphene.String(required=True)
+    sessions = graphene.String(required=True)
+    schedule_xml = graphene.String(required=True)
+    schedule_json = graphene.String(required=True)
+    agenda_ics = graphene.String(required=True)
+    agenda_csv = graphene.String(required=True)
+
+
+class Partner(graphene.ObjectType):
+    order = graphene.Int(required=True)
+    tier = graphene.String(required=True)
+    organisation = graphene.Field(OrganisationSummary, required=True)
+
+
+class PartnerGroup(graphene.ObjectType):
+    role = graphene.String(required=True)
+    role_label = graphene.String(required=True)
+    partners = graphene.List(graphene.NonNull(Partner), required=True)
+
+
+class EditionPartners(graphene.ObjectType):
+    year = graphene.Int(required=True)
+    title = graphene.String(required=True)
+    groups = graphene.List(graphene.NonNull(PartnerGroup), required=True)
+
+
+def session_filter_arguments(include_edition=True):
+    arguments = {
+        "day": graphene.String(description="YYYY-MM-DD"),
+        "room": graphene.String(description="Room id"),
+        "track": graphene.String(description="Track id or slug"),
+        "type": graphene.String(description="Session type"),
+        "topic": graphene.String(description="Topic id or slug"),
+        "industry": graphene.String(description="Industry id or slug"),
+        "speaker": graphene.String(description="Person id or slug"),
+        "language": graphene.String(description="bg, en or bg-en"),
+        "updated_since": graphene.String(description="ISO 8601 date-time"),
+        "ordering": graphene.String(description="start, title or updated; - to reverse"),
+    }
+    if include_edition:
+        arguments["year"] = graphene.Int()
+        arguments["edition"] = graphene.ID()
+    return arguments
+
+
+class Edition(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    guid = graphene.String(required=True)
+    year = graphene.Int(required=True)
+    title = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    locale = graphene.String(required=True)
+    theme = graphene.String(required=True)
+    status = graphene.String(required=True)
+    start_date = graphene.String(required=True)
+    end_date = graphene.String(required=True)
+    timezone = graphene.String(required=True)
+    intro = graphene.String(required=True)
+    venue = graphene.Field(Venue, required=True)
+    registration_url = graphene.String(required=True)
+    hero_image = graphene.Field(Image)
+    url = graphene.String()
+    updated_at = graphene.String()
+    links = graphene.Field(EditionLinks, required=True)
+    jsonld = GenericScalar(description="schema.org Event JSON-LD")
+    rooms = graphene.List(graphene.NonNull(Room), required=True)
+    tracks = graphene.List(graphene.NonNull(Track), required=True)
+    topics = graphene.List(graphene.NonNull(Topic), required=True)
+    industries = graphene.List(graphene.NonNull(Industry), required=True)
+    partners = graphene.List(graphene.NonNull(PartnerGroup), required=True)
+    sessions = graphene.List(
+        graphene.NonNull(Session),
+        required=True,
+        description="The edition's agenda in time order, loaded for all editions in one go.",
+        **session_filter_arguments(include_edition=False),
+    )
+
+    @staticmethod
+    def resolve_sessions(parent, info, **arguments):
+        from api.graphql.conference.loaders import edition_sessions
+
+        return edition_sessions(info, parent, arguments)

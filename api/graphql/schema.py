@@ -1,0 +1,14 @@
+"""The GraphQL schema: one Query composed from the domain packages."""
+
+import graphene
+
+from api.graphql.conference.schema import Query as ConferenceQuery
+from api.graphql.pages.schema import Query as PagesQuery
+from api.graphql.people.schema import Query as PeopleQuery
+
+
+class Query(ConferenceQuery, PeopleQuery, PagesQuery, graphene.ObjectType):
+    """Published conference content in Bulgarian and English."""
+
+
+schema = graphene.Schema(query=Query, auto_camelcase=True)

@@ -1,0 +1,257 @@
+"""Editions, sessions, rooms, tracks and partners."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from api.exports import jsonld
+from api.serializers.common import guid, image_field, page_url
+from api.serializers.people import (
+    IndustrySerializer,
+    OrganisationSummarySerializer,
+    PersonSummarySerializer,
+    TopicSerializer,
+)
+from cms.conference.models import Partnership
+from cms.conference.selectors import HERO_RENDITIONS
+
+
+def _absolute(context, path):
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+class RoomSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    guid = serializers.SerializerMethodField()
+    name = serializers.CharField()
+    capacity = serializers.IntegerField(allow_null=True)
+    floor = serializers.CharField()
+    year = serializers.IntegerField(source="edition_year", required=False)
+    locale = serializers.CharField(source="locale.language_code")
+
+    def get_guid(self, obj) -> str:
+        return guid("room", obj.translation_key)
+
+
+class TrackSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    slug = serializers.SlugField()
+    color = serializers.CharField()
+    year = serializers.IntegerField(source="edition_year", required=False)
+    locale = serializers.CharField(source="locale.language_code")
+
+
+class RoomRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class TrackRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    slug = serializers.SlugField()
+    color = serializers.CharField()
+
+
+class SessionSpeakerSerializer(serializers.Serializer):
+    role = serializers.CharField()
+    person = PersonSummarySerializer()
+
+
+class MaterialSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+
+
+class SessionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    guid = serializers.SerializerMethodField()
+    title = serializers.CharField()
+    slug = serializers.SlugField()
+    locale = serializers.CharField(source="locale.language_code")
+    year = serializers.IntegerField(source="edition_year")
+    type = serializers.CharField(source="session_type")
+    type_label = serializers.CharField(source="get_session_type_display")
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    timezone = serializers.CharField(source="edition_timezone")
+    language = serializers.CharField()
+    abstract = serializers.CharField(help_text="HTML")
+    room = RoomRefSerializer(source="room_l", allow_null=True)
+    track = TrackRefSerializer(source="track_l", allow_null=True)
+    speakers = serializers.SerializerMethodField()
+    topics = TopicSerializer(source="topics_l", many=True)
+    industries = IndustrySerializer(source="industries_l", many=True)
+    url = serializers.SerializerMethodField()
+    calendar_url = serializers.SerializerMethodField()
+    updated_at = serializers.DateTimeField(source="last_published_at", allow_null=True)
+    jsonld = serializers.SerializerMethodField()
+
+    def get_guid(self, obj) -> str:
+        return guid("session", obj.translation_key)
+
+    @extend_schema_field(SessionSpeakerSerializer(many=True))
+    def get_speakers(self, obj):
+        return SessionSpeakerSerializer(
+            [{"role": role, "person": person} for person, role in obj.speakers_l],
+            many=True,
+            context=self.context,
+        ).data
+
+    def get_url(self, obj) -> str | None:
+        return page_url(obj, self.context.get("request"))
+
+    def get_calendar_url(self, obj) -> str:
+        return _absolute(self.context, f"/api/v1/sessions/{obj.pk}/session.ics")
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_jsonld(self, obj):
+        """schema.org Event for this session, ready to embed as application/ld+json."""
+        return jsonld.session_event(obj, request=self.context.get("request"))
+
+
+class SessionDetailSerializer(SessionSerializer):
+    materials = serializers.SerializerMethodField()
+
+    @extend_schema_field(MaterialSerializer(many=True))
+    def get_materials(self, obj):
+        items = []
+        for block in obj.materials:
+            if block.block_type == "link":
+                items.append(
+                    {
+                        "kind": block.value["kind"],
+                        "title": block.value["title"],
+                        "url": block.value["url"],
+                    }
+                )
+            elif block.block_type == "document" and block.value["document"] is not None:
+                document = block.value["document"]
+                items.append(
+                    {
+                        "kind": "document",
+                        "title": block.value["title"],
+                        "url": _absolute(self.context, document.url),
+                    }
+                )
+        return items
+
+
+class VenueSerializer(serializers.Serializer):
+    name = serializers.CharField(source="venue_name")
+    address = serializers.CharField(source="venue_address")
+    city = serializers.CharField(source="venue_city")
+    postal_code = serializers.CharField(source="venue_postal_code")
+    country = serializers.CharField(source="venue_country")
+    latitude = serializers.FloatField(source="venue_latitude", allow_null=True)
+    longitude = serializers.FloatField(source="venue_longitude", allow_null=True)
+
+
+class EditionLinksSerializer(serializers.Serializer):
+    self = serializers.URLField()
+    sessions = serializers.URLField()
+    schedule_xml = serializers.URLField()
+    schedule_json = serializers.URLField()
+    agenda_ics = serializers.URLField()
+    agenda_csv = serializers.URLField()
+
+
+class EditionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    guid = serializers.SerializerMethodField()
+    year = serializers.IntegerField()
+    title = serializers.CharField()
+    slug = serializers.SlugField()
+    locale = serializers.CharField(source="locale.language_code")
+    theme = serializers.CharField()
+    status = serializers.CharField()
+    start_date = serializers.DateField()
+    end_date = serializers.DateField()
+    timezone = serializers.CharField()
+    intro = serializers.CharField(help_text="HTML")
+    venue = VenueSerializer(source="*")
+    registration_url = serializers.CharField()
+    hero_image = image_field(HERO_RENDITIONS)()
+    url = serializers.SerializerMethodField()
+    updated_at = serializers.DateTimeField(source="last_published_at", allow_null=True)
+    links = serializers.SerializerMethodField()
+    jsonld = serializers.SerializerMethodField()
+
+    def get_guid(self, obj) -> str:
+        return guid("edition", obj.translation_key)
+
+    def get_url(self, obj) -> str | None:
+        return page_url(obj, self.context.get("request"))
+
+    @extend_schema_field(EditionLinksSerializer)
+    def get_links(self, obj):
+        base = f"/api/v1/editions/{obj.year}/"
+        return {
+            "self": _absolute(self.context, base),
+            "sessions": _absolute(self.context, f"/api/v1/sessions/?year={obj.year}"),
+            "schedule_xml": _absolute(self.context, base + "schedule.xml"),
+            "schedule_json": _absolute(self.context, base + "schedule.json"),
+            "agenda_ics": _absolute(self.context, base + "agenda.ics"),
+            "agenda_csv": _absolute(self.context, base + "agenda.csv"),
+        }
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_jsonld(self, obj):
+        """schema.org Event for this edition, ready to embed as application/ld+json."""
+        return jsonld.edition_event(obj, request=self.context.get("request"))
+
+
+class PartnerSerializer(serializers.Serializer):
+    order = serializers.IntegerField()
+    tier = serializers.CharField()
+    organisation = OrganisationSummarySerializer()
+
+
+class PartnerGroupSerializer(serializers.Serializer):
+    role = serializers.CharField()
+    role_label = serializers.CharField()
+    partners = PartnerSerializer(many=True)
+
+
+def partner_groups_data(edition):
+    labels = dict(Partnership.Role.choices)
+    return [
+        {
+            "role": role,
+            "role_label": str(labels[role]),
+            "partners": [
+                {"order": index, "tier": tier, "organisation": org}
+                for index, (org, tier) in enumerate(items, start=1)
+            ],
+        }
+        for role, items in edition.partner_groups
+    ]
+
+
+class EditionDetailSerializer(EditionSerializer):
+    rooms = RoomSerializer(source="rooms.all", many=True)
+    tracks = TrackSerializer(source="tracks.all", many=True)
+    topics = TopicSerializer(source="topics_l", many=True)
+    industries = IndustrySerializer(source="industries_l", many=True)
+    partners = serializers.SerializerMethodField()
+
+    @extend_schema_field(PartnerGroupSerializer(many=True))
+    def get_partners(self, obj):
+        return PartnerGroupSerializer(
+            partner_groups_data(obj), many=True, context=self.context
+        ).data
+
+
+class EditionPartnersSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    title = serializers.CharField()
+    groups = serializers.SerializerMethodField()
+
+    @extend_schema_field(PartnerGroupSerializer(many=True))
+    def get_groups(self, obj):
+        return PartnerGroupSerializer(
+            partner_groups_data(obj), many=True, context=self.context
+        ).data

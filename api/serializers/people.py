@@ -1,0 +1,109 @@
+"""People, organisations and the topic/industry taxonomies."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from api.serializers.common import guid, image_field
+from cms.people.selectors import LOGO_RENDITIONS, PORTRAIT_RENDITIONS
+
+
+class TopicSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    slug = serializers.SlugField()
+    locale = serializers.CharField(source="locale.language_code")
+
+
+class TopicDetailSerializer(TopicSerializer):
+    description = serializers.CharField()
+
+
+class IndustrySerializer(TopicSerializer):
+    pass
+
+
+class OrganisationSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    guid = serializers.SerializerMethodField()
+    name = serializers.CharField()
+    short_name = serializers.CharField()
+    slug = serializers.SlugField()
+    website = serializers.CharField()
+    logo = image_field(LOGO_RENDITIONS)()
+
+    def get_guid(self, obj) -> str:
+        return guid("organisation", obj.translation_key)
+
+
+class OrganisationPartnershipSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    role = serializers.CharField()
+    role_label = serializers.CharField()
+    tier = serializers.CharField()
+
+
+class OrganisationSerializer(OrganisationSummarySerializer):
+    kind = serializers.CharField()
+    kind_label = serializers.CharField(source="get_kind_display")
+    description = serializers.CharField(help_text="HTML")
+    country = serializers.CharField()
+    locale = serializers.CharField(source="locale.language_code")
+    updated_at = serializers.DateTimeField(source="last_published_at", allow_null=True)
+    partnerships = serializers.SerializerMethodField()
+
+    @extend_schema_field(OrganisationPartnershipSerializer(many=True))
+    def get_partnerships(self, obj):
+        return [
+            {"year": year, "role": role, "role_label": label, "tier": tier}
+            for year, role, label, tier in getattr(obj, "partnerships_l", [])
+        ]
+
+
+class PersonSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    guid = serializers.SerializerMethodField()
+    name = serializers.CharField()
+    slug = serializers.SlugField()
+    job_title = serializers.CharField()
+    organisation = OrganisationSummarySerializer(source="organisation_l", allow_null=True)
+    photo = image_field(PORTRAIT_RENDITIONS)()
+
+    def get_guid(self, obj) -> str:
+        return guid("person", obj.translation_key)
+
+
+class AppearanceSessionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    type = serializers.CharField(source="session_type")
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    year = serializers.IntegerField(source="edition_year")
+
+
+class AppearanceSerializer(serializers.Serializer):
+    role = serializers.CharField()
+    session = AppearanceSessionSerializer()
+
+
+class SpeakerSerializer(PersonSummarySerializer):
+    bio = serializers.CharField(help_text="HTML")
+    website = serializers.CharField()
+    linkedin = serializers.CharField()
+    locale = serializers.CharField(source="locale.language_code")
+    updated_at = serializers.DateTimeField(source="last_published_at", allow_null=True)
+    appearances = serializers.SerializerMethodField()
+    calendar_url = serializers.SerializerMethodField()
+
+    @extend_schema_field(AppearanceSerializer(many=True))
+    def get_appearances(self, obj):
+        return AppearanceSerializer(
+            [{"role": role, "session": session} for session, role in obj.appearances_l],
+            many=True,
+            context=self.context,
+        ).data
+
+    def get_calendar_url(self, obj) -> str:
+        request = self.context.get("request")
+        path = f"/api/v1/speakers/{obj.pk}/sessions.ics"
+        return request.build_absolute_uri(path) if request else path

@@ -1,0 +1,144 @@
+"""Editions, sessions, rooms, tracks and partners."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.response import Response
+
+from api.exceptions import NotFound
+from api.filters.conference import (
+    EditionChildFilter,
+    EditionFilter,
+    PartnerFilter,
+    SessionFilter,
+    TrackFilter,
+)
+from api.http import parse_id
+from api.schema_docs import ERRORS, LOCALE_PARAMETERS, YEAR_PATH
+from api.serializers.conference import (
+    EditionDetailSerializer,
+    EditionPartnersSerializer,
+    EditionSerializer,
+    RoomSerializer,
+    SessionDetailSerializer,
+    SessionSerializer,
+    TrackSerializer,
+)
+from api.views.base import PublicDetailView, PublicListView, PublicView
+from cms.conference import selectors
+
+
+@extend_schema(
+    tags=["editions"], parameters=LOCALE_PARAMETERS, responses={200: EditionSerializer, **ERRORS}
+)
+class EditionListView(PublicListView):
+    """Published editions, newest first."""
+
+    serializer_class = EditionSerializer
+    filterset_class = EditionFilter
+
+    def get_queryset(self):
+        return selectors.edition_list(locale=self.locale)
+
+    def localise(self, objects):
+        return selectors.partner_groups_attach(objects, self.locale)
+
+
+@extend_schema(
+    tags=["editions"],
+    parameters=[*LOCALE_PARAMETERS, YEAR_PATH],
+    responses={200: EditionDetailSerializer, **ERRORS},
+)
+class EditionDetailView(PublicView):
+    """One edition with rooms, tracks, topics, industries and partners grouped by role."""
+
+    serializer_class = EditionDetailSerializer
+    pagination_class = None
+    filter_backends = []
+
+    def get_edition(self, year):
+        year = parse_id(year, field="year")
+        edition = selectors.edition_get(year=year, locale=self.locale)
+        if edition is None:
+            raise NotFound(f"No published edition for {year}.")
+        return edition
+
+    def get(self, request, year):
+        return Response(self.get_serializer(self.get_edition(year)).data)
+
+
+@extend_schema(
+    tags=["sessions"], parameters=LOCALE_PARAMETERS, responses={200: SessionSerializer, **ERRORS}
+)
+class SessionListView(PublicListView):
+    """Sessions of every edition in time order; filter by edition, day, room, track, type..."""
+
+    serializer_class = SessionSerializer
+    filterset_class = SessionFilter
+
+    def get_queryset(self):
+        return selectors.session_list(locale=self.locale)
+
+    def localise(self, objects):
+        return selectors.sessions_localise(objects, self.locale)
+
+
+@extend_schema(
+    tags=["sessions"],
+    parameters=[*LOCALE_PARAMETERS, OpenApiParameter("pk", int, OpenApiParameter.PATH)],
+    responses={200: SessionDetailSerializer, **ERRORS},
+)
+class SessionDetailView(PublicDetailView):
+    """One session (an id in either language gives the requested language's version)."""
+
+    serializer_class = SessionDetailSerializer
+
+    def get_object_or_none(self, pk):
+        return selectors.session_get(pk=pk, locale=self.locale)
+
+
+@extend_schema(
+    tags=["rooms"], parameters=LOCALE_PARAMETERS, responses={200: RoomSerializer, **ERRORS}
+)
+class RoomListView(PublicListView):
+    """Rooms of the published editions."""
+
+    serializer_class = RoomSerializer
+    filterset_class = EditionChildFilter
+
+    def get_queryset(self):
+        return selectors.room_list(locale=self.locale)
+
+
+@extend_schema(
+    tags=["tracks"], parameters=LOCALE_PARAMETERS, responses={200: TrackSerializer, **ERRORS}
+)
+class TrackListView(PublicListView):
+    """Tracks of the published editions."""
+
+    serializer_class = TrackSerializer
+    filterset_class = TrackFilter
+
+    def get_queryset(self):
+        return selectors.track_list(locale=self.locale)
+
+
+@extend_schema(
+    tags=["partners"],
+    parameters=LOCALE_PARAMETERS,
+    responses={200: EditionPartnersSerializer, **ERRORS},
+)
+class PartnerListView(PublicListView):
+    """Partners per edition (newest first), grouped by role in the editors' order."""
+
+    serializer_class = EditionPartnersSerializer
+    filterset_class = PartnerFilter
+
+    def get_queryset(self):
+        return selectors.edition_list(locale=self.locale)
+
+    def localise(self, objects):
+        objects = selectors.partner_groups_attach(objects, self.locale)
+        role = self.request.query_params.get("role")
+        if role:
+            for edition in objects:
+                edition.partner_groups = [g for g in edition.partner_groups if g[0] == role]
+        return objects

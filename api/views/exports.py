@@ -1,0 +1,204 @@
+"""Exports: frab schedule XML/JSON, iCalendar and CSV."""
+
+import json
+
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework.renderers import JSONRenderer
+
+from api.exceptions import BadRequest, NotFound
+from api.exports import agenda_csv, frab, ical
+from api.exports.schedule import edition_schedule
+from api.http import parse_id
+from api.renderers import CSVRenderer, ICalRenderer, XMLRenderer
+from api.schema_docs import ERRORS, LOCALE_PARAMETERS, YEAR_PATH
+from api.views.base import PublicView
+from cms.conference import selectors as conference
+from cms.conference.models import SessionPage
+from cms.people import selectors as people
+
+MAX_SELECTION = 100
+
+
+def _file(content, content_type, filename):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _doc(operation_id, media_type, description, extra=()):
+    return extend_schema_view(
+        get=extend_schema(
+            operation_id=operation_id,
+            tags=["exports"],
+            parameters=[*LOCALE_PARAMETERS, *extra],
+            responses={
+                (200, media_type): OpenApiResponse(
+                    response=OpenApiTypes.STR, description=description
+                ),
+                **ERRORS,
+            },
+        )
+    )
+
+
+class ExportView(PublicView):
+    pagination_class = None
+    filter_backends = []
+
+    def schedule(self, year):
+        year = parse_id(year, field="year")
+        schedule = edition_schedule(year=year, locale=self.locale, request=self.request)
+        if schedule is None:
+            raise NotFound(f"No published edition for {year}.")
+        return schedule
+
+
+@_doc(
+    "schedule_xml",
+    "application/xml",
+    "frab schedule XML (validates against schedule.xml.xsd).",
+    [YEAR_PATH],
+)
+class ScheduleXMLView(ExportView):
+    renderer_classes = [XMLRenderer, JSONRenderer]
+
+    def get(self, request, year):
+        schedule = self.schedule(year)
+        return _file(
+            frab.schedule_xml(schedule),
+            "application/xml; charset=utf-8",
+            f"schedule-{schedule.edition.year}.xml",
+        )
+
+
+@_doc(
+    "schedule_json",
+    "application/json",
+    "frab schedule JSON (validates against schema.json).",
+    [YEAR_PATH],
+)
+class ScheduleJSONView(ExportView):
+    renderer_classes = [JSONRenderer]
+
+    def get(self, request, year):
+        schedule = self.schedule(year)
+        body = json.dumps(frab.schedule_json(schedule), ensure_ascii=False, indent=1)
+        return _file(
+            body.encode("utf-8"),
+            "application/json; charset=utf-8",
+            f"schedule-{schedule.edition.year}.json",
+        )
+
+
+@_doc("agenda_ics", "text/calendar", "The edition's agenda as iCalendar.", [YEAR_PATH])
+class EditionICalView(ExportView):
+    renderer_classes = [ICalRenderer, JSONRenderer]
+
+    def get(self, request, year):
+        schedule = self.schedule(year)
+        body = ical.calendar(schedule.sessions, name=schedule.edition.title, request=request)
+        return _file(body, "text/calendar; charset=utf-8", f"agenda-{schedule.edition.year}.ics")
+
+
+@_doc("agenda_csv", "text/csv", "The edition's agenda as CSV (UTF-8 with BOM).", [YEAR_PATH])
+class EditionCSVView(ExportView):
+    renderer_classes = [CSVRenderer, JSONRenderer]
+
+    def get(self, request, year):
+        schedule = self.schedule(year)
+        return _file(
+            agenda_csv.agenda_csv(schedule),
+            "text/csv; charset=utf-8",
+            f"agenda-{schedule.edition.year}.csv",
+        )
+
+
+def _sessions(locale, queryset):
+    return conference.sessions_localise(queryset, locale)
+
+
+@_doc(
+    "session_ics",
+    "text/calendar",
+    "One session as iCalendar.",
+    [OpenApiParameter("pk", int, OpenApiParameter.PATH)],
+)
+class SessionICalView(ExportView):
+    renderer_classes = [ICalRenderer, JSONRenderer]
+
+    def get(self, request, pk):
+        session = conference.session_get(pk=parse_id(pk, field="pk"), locale=self.locale)
+        if session is None:
+            raise NotFound()
+        body = ical.calendar([session], name=session.title, request=request)
+        return _file(body, "text/calendar; charset=utf-8", f"session-{session.pk}.ics")
+
+
+@_doc(
+    "speaker_ics",
+    "text/calendar",
+    "A speaker's sessions across every edition as iCalendar.",
+    [OpenApiParameter("pk", int, OpenApiParameter.PATH)],
+)
+class SpeakerICalView(ExportView):
+    renderer_classes = [ICalRenderer, JSONRenderer]
+
+    def get(self, request, pk):
+        person = people.person_get(
+            pk=parse_id(pk, field="pk"),
+            locale=self.locale,
+            appearing_in=conference.speaker_sessions(locale=self.locale),
+        ).first()
+        if person is None:
+            raise NotFound()
+        sessions = conference.session_list(locale=self.locale).filter(
+            pk__in=conference.speaker_sessions(locale=self.locale)
+            .filter(speakers__person__translation_key=person.translation_key)
+            .values("pk")
+        )
+        body = ical.calendar(_sessions(self.locale, sessions), name=person.name, request=request)
+        return _file(body, "text/calendar; charset=utf-8", f"speaker-{person.pk}.ics")
+
+
+@_doc(
+    "selection_ics",
+    "text/calendar",
+    "A personal selection of sessions as iCalendar. Ids that are no longer published are "
+    "left out; 404 when none is.",
+    [
+        OpenApiParameter(
+            "sessions",
+            str,
+            OpenApiParameter.QUERY,
+            required=True,
+            description=f"Comma-separated session ids (at most {MAX_SELECTION}).",
+        )
+    ],
+)
+class SelectionICalView(ExportView):
+    renderer_classes = [ICalRenderer, JSONRenderer]
+
+    def get(self, request):
+        raw = request.query_params.get("sessions", "")
+        parts = [part.strip() for part in raw.split(",") if part.strip()]
+        if not parts:
+            raise BadRequest("Give the session ids as sessions=ID,ID.", field="sessions")
+        if len(parts) > MAX_SELECTION:
+            raise BadRequest(f"At most {MAX_SELECTION} sessions.", field="sessions")
+        ids = [parse_id(part, field="sessions") for part in parts]
+        keys = SessionPage.objects.filter(pk__in=ids).values("translation_key")
+        sessions = _sessions(
+            self.locale,
+            conference.session_list(locale=self.locale).filter(translation_key__in=keys),
+        )
+        if not sessions:
+            raise NotFound("None of these sessions is published.")
+        body = ical.calendar(sessions, name="My agenda", request=request)
+        return _file(body, "text/calendar; charset=utf-8", "agenda.ics")

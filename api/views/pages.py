@@ -1,0 +1,37 @@
+"""News, content and venue pages."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+
+from api.filters.conference import PageFilter
+from api.schema_docs import ERRORS, LOCALE_PARAMETERS
+from api.serializers.pages import PageDetailSerializer, PageSerializer
+from api.views.base import PublicDetailView, PublicListView
+from cms.conference import selectors
+
+
+@extend_schema(
+    tags=["pages"], parameters=LOCALE_PARAMETERS, responses={200: PageSerializer, **ERRORS}
+)
+class PageListView(PublicListView):
+    """Published news, content and venue pages, in tree order."""
+
+    serializer_class = PageSerializer
+    filterset_class = PageFilter
+
+    def get_queryset(self):
+        return selectors.content_page_list(locale=self.locale)
+
+    def localise(self, objects):
+        return selectors.content_pages_specific(objects)
+
+
+@extend_schema(
+    tags=["pages"],
+    parameters=[*LOCALE_PARAMETERS, OpenApiParameter("pk", int, OpenApiParameter.PATH)],
+    responses={200: PageDetailSerializer, **ERRORS},
+)
+class PageDetailView(PublicDetailView):
+    serializer_class = PageDetailSerializer
+
+    def get_object_or_none(self, pk):
+        return selectors.content_page_get(pk=pk, locale=self.locale)

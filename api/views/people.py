@@ -1,0 +1,81 @@
+"""Speakers and organisations."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+
+from api.filters.people import OrganisationFilter, SpeakerFilter
+from api.schema_docs import ERRORS, LOCALE_PARAMETERS
+from api.serializers.people import OrganisationSerializer, SpeakerSerializer
+from api.views.base import PublicDetailView, PublicListView
+from cms.conference import selectors as conference
+from cms.people import selectors as people
+
+ID_PATH = OpenApiParameter("pk", int, OpenApiParameter.PATH)
+
+
+def speakers_localise(objects, locale):
+    people.people_localise(objects, locale)
+    return conference.appearances_attach(objects, locale)
+
+
+@extend_schema(
+    tags=["speakers"], parameters=LOCALE_PARAMETERS, responses={200: SpeakerSerializer, **ERRORS}
+)
+class SpeakerListView(PublicListView):
+    """People who appear in a published session, with their appearances across editions."""
+
+    serializer_class = SpeakerSerializer
+    filterset_class = SpeakerFilter
+
+    def get_queryset(self):
+        return people.person_list(
+            locale=self.locale, appearing_in=conference.speaker_sessions(locale=self.locale)
+        )
+
+    def localise(self, objects):
+        return speakers_localise(objects, self.locale)
+
+
+@extend_schema(
+    tags=["speakers"],
+    parameters=[*LOCALE_PARAMETERS, ID_PATH],
+    responses={200: SpeakerSerializer, **ERRORS},
+)
+class SpeakerDetailView(PublicDetailView):
+    serializer_class = SpeakerSerializer
+
+    def get_object_or_none(self, pk):
+        person = people.person_get(
+            pk=pk, locale=self.locale, appearing_in=conference.speaker_sessions(locale=self.locale)
+        ).first()
+        return speakers_localise([person], self.locale)[0] if person else None
+
+
+@extend_schema(
+    tags=["organisations"],
+    parameters=LOCALE_PARAMETERS,
+    responses={200: OrganisationSerializer, **ERRORS},
+)
+class OrganisationListView(PublicListView):
+    """Published organisations with their partnerships per edition."""
+
+    serializer_class = OrganisationSerializer
+    filterset_class = OrganisationFilter
+
+    def get_queryset(self):
+        return people.organisation_list(locale=self.locale)
+
+    def localise(self, objects):
+        return conference.organisations_partnerships_attach(objects, self.locale)
+
+
+@extend_schema(
+    tags=["organisations"],
+    parameters=[*LOCALE_PARAMETERS, ID_PATH],
+    responses={200: OrganisationSerializer, **ERRORS},
+)
+class OrganisationDetailView(PublicDetailView):
+    serializer_class = OrganisationSerializer
+
+    def get_object_or_none(self, pk):
+        org = people.organisation_get(pk=pk, locale=self.locale).first()
+        return conference.organisations_partnerships_attach([org], self.locale)[0] if org else None

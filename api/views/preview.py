@@ -1,0 +1,86 @@
+"""Draft preview for editors, through a signed, expiring token."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.response import Response
+
+from api.exceptions import BadRequest
+from api.preview import preview_page
+from api.schema_docs import ERRORS, PROBLEM, _problem
+from api.serializers.conference import EditionDetailSerializer, SessionDetailSerializer
+from api.serializers.pages import PageDetailSerializer
+from api.views.base import PublicView
+from cms.conference import selectors
+from cms.conference.models import EditionPage, SessionPage
+
+
+def _prepare_session(page, locale):
+    edition = page.get_parent().specific
+    page.edition_year = edition.year
+    page.edition_page_id = edition.pk
+    page.edition_timezone = edition.timezone
+    selectors.sessions_localise([page], locale)
+    return SessionDetailSerializer
+
+
+def _prepare_edition(page, locale):
+    selectors.editions_localise([page], locale)
+    return EditionDetailSerializer
+
+
+def _prepare_content(page, locale):
+    parent = page.get_parent().specific
+    page.edition_year = parent.year if isinstance(parent, EditionPage) else None
+    page.image_l = getattr(page, "image", None)
+    return PageDetailSerializer
+
+
+@extend_schema(
+    tags=["preview"],
+    parameters=[
+        OpenApiParameter(
+            "content_type",
+            str,
+            OpenApiParameter.QUERY,
+            required=True,
+            description="app_label.model, e.g. conference.sessionpage",
+        ),
+        OpenApiParameter(
+            "token",
+            str,
+            OpenApiParameter.QUERY,
+            required=True,
+            description="Signed preview token from the Wagtail admin.",
+        ),
+    ],
+    responses={
+        200: OpenApiResponse(response=OpenApiTypes.OBJECT, description="The draft's content."),
+        (403, PROBLEM): _problem("The token is forged or has expired."),
+        **ERRORS,
+    },
+)
+class PreviewView(PublicView):
+    """A draft page's content, as the page's own detail route would show it once published."""
+
+    public = False
+    pagination_class = None
+    filter_backends = []
+
+    def get(self, request):
+        content_type = request.query_params.get("content_type")
+        token = request.query_params.get("token")
+        if not content_type or not token:
+            raise BadRequest(
+                "Give content_type and token.", field="token" if content_type else "content_type"
+            )
+        page = preview_page(content_type=content_type, token=token)
+        locale = page.locale
+        if isinstance(page, SessionPage):
+            serializer_class = _prepare_session(page, locale)
+        elif isinstance(page, EditionPage):
+            serializer_class = _prepare_edition(page, locale)
+        else:
+            serializer_class = _prepare_content(page, locale)
+        context = self.get_serializer_context()
+        data = serializer_class(page, context=context).data
+        return Response({"content_type": content_type, "preview": True, "page": data})
