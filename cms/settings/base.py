@@ -168,6 +168,12 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_DEFAULT_QUEUE = "conference"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
+# Search: OpenSearch or Elasticsearch when its URL is set, else the database engine (see search/).
+SEARCH_OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
+SEARCH_ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "conference_")
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "5"))
+
 # API
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", FRONTEND_URL)
 CORS_URLS_REGEX = r"^/(api|graphql)/.*$"

@@ -14,3 +14,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "1") == "1"
 MEDIA_ROOT = VAR_DIR / "test-media"
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+# Search: indices of each test process apart (xdist workers share one node), writes visible at once.
+SEARCH_INDEX_PREFIX = f"test_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_"
+SEARCH_REFRESH_ON_WRITE = True
+SEARCH_TIMEOUT = 3.0

@@ -1,0 +1,306 @@
+"""The database engine: SQLite FTS5 or PostgreSQL full-text search, no services needed.
+
+Documents live in search_document (search.models.IndexedDocument); the match runs on our own
+analysed terms (search.text), weighted title > people > body (bm25 column weights on SQLite,
+tsvector weights A/B/C on PostgreSQL). Typo tolerance expands each query word to the indexed
+terms within its edit distance (search_term); facets are counted over the matching rows.
+"""
+
+from django.db import connection, transaction
+
+from search import text
+from search.engines.base import Engine
+from search.models import IndexedDocument, IndexTerm
+from search.query import FACETS, Hit, Result, facet_counts
+
+FTS_WEIGHTS = (10.0, 4.0, 1.0, 0.0)
+MAX_EXPANSIONS = 12
+ROW_FIELDS = ("kind", "years", "session_type", "track", "topics", "industries", "language")
+
+
+def _pipes(values):
+    values = [str(v) for v in values or [] if v not in (None, "")]
+    return "|" + "|".join(values) + "|" if values else ""
+
+
+def _unpipe(value):
+    return [v for v in (value or "").split("|") if v]
+
+
+def _quote(term):
+    return f'"{term}"'
+
+
+class DatabaseEngine(Engine):
+    name = "database"
+
+    @property
+    def vendor(self):
+        return connection.vendor
+
+    def ping(self):
+        return True
+
+    # Writing
+
+    def _row(self, doc):
+        data = {k: v for k, v in doc.items() if not k.endswith("_terms") and k[0] != "_"}
+        return IndexedDocument(
+            doc_id=doc["doc_id"],
+            kind=doc["kind"],
+            locale=doc["locale"],
+            title=doc["title"][:300],
+            sort_date=doc.get("date") or "",
+            session_type=doc.get("session_type") or "",
+            language=doc.get("language") or "",
+            track=doc.get("track") or "",
+            years=_pipes(doc.get("years")),
+            topics=_pipes(doc.get("topics")),
+            industries=_pipes(doc.get("industries")),
+            data=data,
+            title_terms=doc["title_terms"],
+            people_terms=doc["people_terms"],
+            body_terms=doc["body_terms"],
+            suggest_terms=doc["suggest_terms"],
+        )
+
+    def _delete_rows(self, ids):
+        if not ids:
+            return
+        if self.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                for start in range(0, len(ids), 500):
+                    chunk = ids[start : start + 500]
+                    marks = ",".join("%s" for _ in chunk)
+                    cursor.execute(
+                        f"DELETE FROM search_document_fts WHERE rowid IN ({marks})", chunk
+                    )
+        IndexedDocument.objects.filter(pk__in=ids).delete()
+
+    def upsert(self, docs):
+        docs = list(docs)
+        if not docs:
+            return
+        with transaction.atomic():
+            doc_ids = [d["doc_id"] for d in docs]
+            existing = list(
+                IndexedDocument.objects.filter(doc_id__in=doc_ids).values_list("pk", flat=True)
+            )
+            self._delete_rows(existing)
+            rows = IndexedDocument.objects.bulk_create([self._row(d) for d in docs])
+            if self.vendor == "sqlite":
+                with connection.cursor() as cursor:
+                    cursor.executemany(
+                        "INSERT INTO search_document_fts"
+                        "(rowid, title_terms, people_terms, body_terms, suggest_terms) "
+                        "VALUES (%s, %s, %s, %s, %s)",
+                        [
+                            (r.pk, r.title_terms, r.people_terms, r.body_terms, r.suggest_terms)
+                            for r in rows
+                        ],
+                    )
+            self._add_terms(docs)
+
+    def _add_terms(self, docs):
+        terms = set()
+        for doc in docs:
+            for name in ("title_terms", "people_terms", "body_terms"):
+                terms.update(doc[name].split())
+        IndexTerm.objects.bulk_create(
+            [IndexTerm(term=t, length=len(t)) for t in sorted(terms) if t],
+            ignore_conflicts=True,
+            batch_size=500,
+        )
+
+    def delete(self, doc_ids):
+        doc_ids = list(doc_ids)
+        if not doc_ids:
+            return
+        with transaction.atomic():
+            ids = list(
+                IndexedDocument.objects.filter(doc_id__in=doc_ids).values_list("pk", flat=True)
+            )
+            self._delete_rows(ids)
+
+    def rebuild(self, batches, *, progress=None):
+        """Replace every document in one transaction: readers see the old set until commit."""
+        with transaction.atomic():
+            self.drop()
+            done = 0
+            for batch in batches:
+                self.upsert(batch)
+                done += len(batch)
+                if progress:
+                    progress(done)
+        return done
+
+    def drop(self):
+        with transaction.atomic():
+            if self.vendor == "sqlite":
+                with connection.cursor() as cursor:
+                    cursor.execute("DELETE FROM search_document_fts")
+            IndexedDocument.objects.all().delete()
+            IndexTerm.objects.all().delete()
+
+    def count(self):
+        return IndexedDocument.objects.count()
+
+    def doc_ids(self):
+        return set(IndexedDocument.objects.values_list("doc_id", flat=True))
+
+    # Matching
+
+    def expansions(self, term):
+        """Indexed terms within the edit distance allowed for `term` (same first letter)."""
+        limit = text.fuzziness(term)
+        if limit == 0:
+            return [term]
+        first = term[0]
+        candidates = IndexTerm.objects.filter(
+            term__gte=first,
+            term__lt=chr(ord(first) + 1),
+            length__gte=len(term) - limit,
+            length__lte=len(term) + limit,
+        ).values_list("term", flat=True)
+        found = [c for c in candidates if text.within_distance(term, c, limit)]
+        found.sort(key=lambda c: (c != term, abs(len(c) - len(term)), c))
+        return [term] + [c for c in found if c != term][: MAX_EXPANSIONS - 1]
+
+    def _word_variants(self, word):
+        variants = set()
+        for form in word.variants:
+            variants.update(self.expansions(form))
+        return sorted(variants)
+
+    def _match_sqlite(self, parsed):
+        parts = []
+        for word in parsed.words:
+            parts.append("(" + " OR ".join(_quote(v) for v in self._word_variants(word)) + ")")
+        for phrase in parsed.phrases:
+            parts.append(_quote(" ".join(phrase)))
+        return "{title_terms people_terms body_terms} : (" + " AND ".join(parts) + ")"
+
+    def _match_postgres(self, parsed):
+        parts = []
+        for word in parsed.words:
+            parts.append("(" + " | ".join(self._word_variants(word)) + ")")
+        for phrase in parsed.phrases:
+            parts.append("(" + " <-> ".join(phrase) + ")")
+        return " & ".join(parts)
+
+    def _filters(self, query):
+        where, params = [], []
+        if query.locale:
+            where.append("d.locale = %s")
+            params.append(query.locale)
+        for name, values in query.filters.items():
+            values = [str(v) for v in values if str(v)]
+            if not values:
+                continue
+            column = FACETS[name]
+            if column in ("years", "topics", "industries"):
+                where.append("(" + " OR ".join(f"d.{column} LIKE %s" for _ in values) + ")")
+                params += [f"%|{v}|%" for v in values]
+            else:
+                marks = ",".join("%s" for _ in values)
+                where.append(f"d.{column} IN ({marks})")
+                params += values
+        return where, params
+
+    def _rows(self, query, parsed):
+        """(id, score, sort_date, facet columns...) of every matching document."""
+        where, params = self._filters(query)
+        columns = ", ".join(f"d.{c}" for c in ROW_FIELDS)
+        if parsed.empty:
+            sql = f"SELECT d.id, 0.0, d.sort_date, {columns} FROM search_document d"
+        elif self.vendor == "sqlite":
+            weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+            sql = (
+                f"SELECT d.id, -bm25(search_document_fts, {weights}), d.sort_date, {columns} "
+                "FROM search_document_fts JOIN search_document d "
+                "ON d.id = search_document_fts.rowid"
+            )
+            where.insert(0, "search_document_fts MATCH %s")
+            params.insert(0, self._match_sqlite(parsed))
+        elif self.vendor == "postgresql":
+            sql = (
+                "SELECT d.id, ts_rank(d.search_vector, q, 1), d.sort_date, "
+                f"{columns} FROM search_document d, to_tsquery('simple', %s) q"
+            )
+            params.insert(0, self._match_postgres(parsed))
+            where.insert(0, "d.search_vector @@ q")
+        else:  # any other database: every word must appear somewhere
+            sql = f"SELECT d.id, 0.0, d.sort_date, {columns} FROM search_document d"
+            for word in parsed.words:
+                ors = []
+                for variant in word.variants:
+                    for column in ("title_terms", "people_terms", "body_terms"):
+                        ors.append(f"d.{column} LIKE %s")
+                        params.append(f"%{variant}%")
+                where.append("(" + " OR ".join(ors) + ")")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def search(self, query, parsed):
+        rows = self._rows(query, parsed)
+        docs = []
+        for pk, score, sort_date, *facets in rows:
+            doc = dict(zip(ROW_FIELDS, facets, strict=True))
+            for name in ("years", "topics", "industries"):
+                doc[name] = _unpipe(doc[name])
+            docs.append((pk, float(score or 0.0), sort_date or "", doc))
+        counts = facet_counts(d for *_, d in docs)
+        if query.sort == "relevance" and not parsed.empty:
+            docs.sort(key=lambda r: (-r[1], _desc(r[2]), r[0]))
+        elif query.sort == "date":
+            docs.sort(key=lambda r: (r[2] == "", r[2], r[0]))
+        else:  # newest first; also the order of a browse without words
+            docs.sort(key=lambda r: (r[2] == "", _desc(r[2]), r[0]))
+        page = docs[query.offset : query.offset + query.page_size]
+        stored = IndexedDocument.objects.in_bulk([r[0] for r in page])
+        hits = [Hit(doc=stored[pk].data, score=score) for pk, score, *_ in page if pk in stored]
+        return Result(total=len(docs), hits=hits, facets=counts, engine=self.name)
+
+    def suggest(self, parsed_prefix, *, locale=None, limit=8):
+        words = [w.exact for w in parsed_prefix.words]
+        if not words:
+            return []
+        params = []
+        if self.vendor == "sqlite":
+            expression = " AND ".join([_quote(w) for w in words[:-1]] + [_quote(words[-1]) + " *"])
+            sql = (
+                "SELECT d.id FROM search_document_fts JOIN search_document d "
+                "ON d.id = search_document_fts.rowid WHERE search_document_fts MATCH %s"
+            )
+            params.append("{suggest_terms} : (" + expression + ")")
+            order = " ORDER BY bm25(search_document_fts), length(d.title), d.id"
+        elif self.vendor == "postgresql":
+            expression = " & ".join(words[:-1] + [words[-1] + ":*"])
+            sql = (
+                "SELECT d.id FROM search_document d "
+                "WHERE d.suggest_vector @@ to_tsquery('simple', %s)"
+            )
+            params.append(expression)
+            order = " ORDER BY length(d.title), d.id"
+        else:
+            sql = "SELECT d.id FROM search_document d WHERE d.suggest_terms LIKE %s"
+            params.append("%" + " ".join(words) + "%")
+            order = " ORDER BY length(d.title), d.id"
+        if locale:
+            sql += " AND d.locale = %s"
+            params.append(locale)
+        sql += order + " LIMIT %s"
+        params.append(limit)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            ids = [row[0] for row in cursor.fetchall()]
+        stored = IndexedDocument.objects.in_bulk(ids)
+        return [stored[pk].data for pk in ids if pk in stored]
+
+
+def _desc(value):
+    """Sort key that orders ISO timestamps newest first."""
+    return tuple(-ord(ch) for ch in value)
