@@ -9,6 +9,10 @@ class EngineUnavailable(EngineError):
     """The engine cannot be reached or is not able to answer now."""
 
 
+class IndexMissing(EngineError):
+    """The index (or alias) searched does not exist."""
+
+
 class Engine:
     name = "engine"
 
@@ -22,6 +26,10 @@ class Engine:
 
     def suggest(self, parsed_prefix, *, locale=None, limit=8):
         """Documents whose titles start with the words typed so far: [doc]."""
+        raise NotImplementedError
+
+    def get(self, doc_id):
+        """The stored document with this id, or None."""
         raise NotImplementedError
 
     def upsert(self, docs):

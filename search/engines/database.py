@@ -145,6 +145,10 @@ class DatabaseEngine(Engine):
     def count(self):
         return IndexedDocument.objects.count()
 
+    def get(self, doc_id):
+        row = IndexedDocument.objects.filter(doc_id=doc_id).first()
+        return row.data if row else None
+
     def doc_ids(self):
         return set(IndexedDocument.objects.values_list("doc_id", flat=True))
 

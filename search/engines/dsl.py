@@ -12,7 +12,7 @@ import time
 from elasticsearch_dsl import Q, Search
 
 from search import conf
-from search.engines.base import Engine, EngineError
+from search.engines.base import Engine, EngineError, IndexMissing
 from search.mapping import index_body
 from search.query import FACETS, Hit, Result
 
@@ -20,6 +20,7 @@ TEXT_FIELDS = ["title_terms^6", "people_terms^3", "body_terms"]
 NATIVE_FIELDS = ["title.bg^4", "title.en^4", "body.bg", "body.en"]
 SOURCE_EXCLUDES = ["title_terms", "people_terms", "body_terms", "suggest_terms", "all_terms"]
 FACET_SIZE = 100
+_ensured = set()  # (url, alias) known to exist in this process
 
 
 def _word_query(word):
@@ -107,20 +108,32 @@ class DslEngine(Engine):
         self.transport.create_index(name, index_body())
         return name
 
-    def ensure(self):
-        """The physical index behind the alias, created if there is none yet."""
-        current = sorted(self.transport.aliases(self.alias))
-        if current:
-            return current[-1]
-        name = self._new_index()
-        self.transport.update_aliases([{"add": {"index": name, "alias": self.alias}}])
-        return name
+    def ensure(self, *, check=False):
+        """Create the index behind the alias if there is none yet (checked once per process)."""
+        key = (self.transport.url, self.alias)
+        if key in _ensured and not check:
+            return
+        if not self.transport.aliases(self.alias):
+            name = self._new_index()
+            self.transport.update_aliases([{"add": {"index": name, "alias": self.alias}}])
+        _ensured.add(key)
+
+    def _read(self, body):
+        self.ensure()
+        try:
+            return self.transport.search(self.alias, body)
+        except IndexMissing:  # the index went away: create it again, once
+            self.ensure(check=True)
+            return self.transport.search(self.alias, body)
 
     def _targets(self):
         targets = set(self.transport.aliases(self.alias)) | set(
             self.transport.aliases(self.next_alias)
         )
-        return sorted(targets) or [self.ensure()]
+        if not targets:
+            self.ensure(check=True)
+            targets = set(self.transport.aliases(self.alias))
+        return sorted(targets)
 
     def _bulk(self, lines):
         if not lines:
@@ -194,11 +207,13 @@ class DslEngine(Engine):
             {"remove": {"index": new, "alias": self.next_alias}},
         ]
         self.transport.update_aliases(actions)
+        _ensured.add((self.transport.url, self.alias))
         for index in old:
             self.transport.delete_index(index)
         return done
 
     def drop(self):
+        _ensured.discard((self.transport.url, self.alias))
         for index in self.transport.indices(f"{self.alias}-*"):
             self.transport.delete_index(index)
 
@@ -210,9 +225,13 @@ class DslEngine(Engine):
 
     # Reading
 
+    def get(self, doc_id):
+        body = Search().filter("term", doc_id=doc_id).source(excludes=SOURCE_EXCLUDES)[:1]
+        hits = self._read(body.to_dict())["hits"]["hits"]
+        return hits[0]["_source"] if hits else None
+
     def search(self, query, parsed):
-        self.ensure()
-        response = self.transport.search(self.alias, search_body(query, parsed))
+        response = self._read(search_body(query, parsed))
         hits = [
             Hit(doc=h["_source"], score=float(h.get("_score") or 0.0))
             for h in response["hits"]["hits"]
@@ -228,7 +247,5 @@ class DslEngine(Engine):
     def suggest(self, parsed_prefix, *, locale=None, limit=8):
         if not parsed_prefix.words:
             return []
-        self.ensure()
-        body = suggest_body(parsed_prefix, locale=locale, limit=limit)
-        response = self.transport.search(self.alias, body)
+        response = self._read(suggest_body(parsed_prefix, locale=locale, limit=limit))
         return [h["_source"] for h in response["hits"]["hits"]]

@@ -7,7 +7,7 @@ its own client; both receive the same JSON built with elasticsearch-dsl.
 import logging
 
 from search import conf
-from search.engines.base import EngineError, EngineUnavailable
+from search.engines.base import EngineError, EngineUnavailable, IndexMissing
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,12 @@ class OpenSearchTransport(Transport):
             raise EngineError(f"{self.name} answered {status}: {exc.error}") from exc
 
     def search(self, index, body):
-        return self._call(self.client.search, index=index, body=body)
+        from opensearchpy import exceptions
+
+        try:
+            return self._call(self.client.search, index=index, body=body)
+        except exceptions.NotFoundError as exc:
+            raise IndexMissing(index) from exc
 
     def bulk(self, lines, *, refresh=False):
         return self._call(self.client.bulk, body=lines, refresh="true" if refresh else "false")
@@ -167,7 +172,10 @@ class ElasticsearchTransport(Transport):
         return response.body
 
     def search(self, index, body):
-        return self._request("POST", f"/{index}/_search", body)
+        found = self._request("POST", f"/{index}/_search", body, missing_ok=True)
+        if found is None:
+            raise IndexMissing(index)
+        return found
 
     def bulk(self, lines, *, refresh=False):
         return self._request(
