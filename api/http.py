@@ -4,7 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
@@ -30,8 +30,9 @@ def request_language(request):
                 field="locale",
             )
         return code
-    code = getattr(request, "LANGUAGE_CODE", None) or settings.LANGUAGE_CODE
-    code = code.split("-")[0]
+    # Not request.LANGUAGE_CODE: LocaleMiddleware pins unprefixed paths to the default language.
+    code = translation.get_language_from_request(request, check_path=False)
+    code = (code or settings.LANGUAGE_CODE).split("-")[0]
     return code if code in language_codes() else settings.LANGUAGE_CODE
 
 

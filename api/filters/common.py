@@ -36,17 +36,17 @@ class TranslatedRefFilter(django_filters.Filter):
     field_class = RefField
 
     def __init__(self, *args, model, slug_field="slug", **kwargs):
-        self.model = model
+        self.ref_model = model
         self.slug_field = slug_field
         super().__init__(*args, **kwargs)
 
     def keys(self, value):
         if value.isdigit():
-            qs = self.model.objects.filter(pk=int(value))
+            qs = self.ref_model.objects.filter(pk=int(value))
         elif self.slug_field:
-            qs = self.model.objects.filter(**{self.slug_field: value})
+            qs = self.ref_model.objects.filter(**{self.slug_field: value})
         else:
-            qs = self.model.objects.none()
+            qs = self.ref_model.objects.none()
         keys = list(qs.values_list("translation_key", flat=True))
         if not keys:
             raise ValidationError({self.field_name_param: [f"Unknown {self.label_name}: {value}."]})
@@ -58,7 +58,7 @@ class TranslatedRefFilter(django_filters.Filter):
 
     @property
     def label_name(self):
-        return self.model._meta.verbose_name
+        return self.ref_model._meta.verbose_name
 
     def filter(self, qs, value):
         if value in (None, ""):
