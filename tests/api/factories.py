@@ -1,4 +1,4 @@
-"""Builders for API tests: a conference with editions of any size, published like an editor would."""
+"""Builders for API tests: a conference with editions of any size, published as editors do."""
 
 import datetime
 import itertools
