@@ -8,10 +8,12 @@ requested language.
 
 import logging
 
+from django.core.cache import cache
 from django.utils import translation
 
-from search import engines, highlight, labels
+from search import conf, engines, highlight, labels
 from search.engines import EngineError
+from search.models import PendingUpdate
 from search.query import InvalidQuery, Query, Result, parse
 
 log = logging.getLogger(__name__)
@@ -34,11 +36,28 @@ def _run(method, *args, **kwargs):
     """(answer, engine name, degraded) from the primary engine, else from the database."""
     primary = engines.primary()
     try:
-        return getattr(primary, method)(*args, **kwargs), primary.name, False
+        answer = getattr(primary, method)(*args, **kwargs)
     except EngineError as exc:
         log.warning("search falls back to the database engine: %s", exc)
+    else:
+        if primary.name != "database":
+            _replay_if_pending(primary.name)
+        return answer, primary.name, False
     database = engines.database()
     return getattr(database, method)(*args, **kwargs), database.name, True
+
+
+def _replay_if_pending(engine_name):
+    """The engine answers again: queue the updates it missed (checked every 30 s at most)."""
+    if not cache.add("search:replay-check", 1, timeout=30):
+        return
+    if PendingUpdate.objects.filter(engine=engine_name).exists():
+        from search import tasks
+
+        try:
+            tasks.replay_pending.apply_async(queue=conf.task_queue())
+        except Exception:
+            log.exception("could not queue the replay of kept index updates")
 
 
 def search(query):
