@@ -1,0 +1,87 @@
+"""GraphQL: the same content and filters as REST, with depth and cost limits."""
+
+import pytest
+
+from tests.api.conftest import get_all
+
+AGENDA = """
+query Agenda($year: Int!) {
+  edition(year: $year, locale: "en") {
+    year title
+    sessions {
+      id guid title start end type
+      room { name } track { name slug }
+      speakers { role person { name organisation { name } photo { renditions { name url } } } }
+      topics { name slug }
+    }
+    partners { role partners { order organisation { name } } }
+  }
+}
+"""
+
+
+def gql(client, query, **variables):
+    response = client.post("/graphql/", {"query": query, "variables": variables}, format="json")
+    return response.status_code, response.json()
+
+
+def test_graphql_full_agenda_matches_rest(client, demo_api):
+    status, body = gql(client, AGENDA, year=2025)
+    assert status == 200 and "errors" not in body, body
+    edition = body["data"]["edition"]
+    rest = get_all(client, "/api/v1/sessions/?year=2025&locale=en&page_size=100")
+    assert [s["guid"] for s in edition["sessions"]] == [s["guid"] for s in rest]
+    panel = next(s for s in edition["sessions"] if s["type"] == "panel")
+    assert panel["speakers"][0]["person"]["name"] == "Nikolay Stoyanov"
+
+
+def test_graphql_session_filters_match_rest(client, demo_api):
+    query = '{ sessions(year: 2025, topic: "tech-parks", locale: "en") { guid } }'
+    status, body = gql(client, query)
+    rest = get_all(client, "/api/v1/sessions/?year=2025&topic=tech-parks&locale=en")
+    assert [s["guid"] for s in body["data"]["sessions"]] == [s["guid"] for s in rest]
+
+
+def test_graphql_lists_every_domain(client, demo_api):
+    query = """{ editions { year } speakers(limit: 2) { name appearances { role } }
+      organisations(limit: 2) { name partnerships { year } }
+      partners(year: 2025) { groups { role } }
+      rooms(year: 2025) { name } tracks(year: 2025) { slug } topics { slug } industries { slug }
+      pages(type: "news") { title } }"""
+    status, body = gql(client, query)
+    assert status == 200 and "errors" not in body, body
+    assert [e["year"] for e in body["data"]["editions"]] == [2027, 2026, 2025]
+    assert len(body["data"]["rooms"]) == 3
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '{ sessions(type: "lecture") { id } }',
+        '{ sessions(day: "2025-02-30") { id } }',
+        '{ sessions(room: "999999999") { id } }',
+        "{ sessions(limit: 100000) { id } }",
+        '{ editions(locale: "fr") { year } }',
+        '{ session(id: "abc") { id } }',
+    ],
+)
+def test_graphql_bad_arguments_give_clear_errors(client, demo_api, query):
+    status, body = gql(client, query)
+    assert body["errors"][0]["message"]
+    assert "Traceback" not in str(body)
+
+
+def test_graphql_depth_limit_refuses_deep_queries(client, demo_api, settings):
+    settings.API_GRAPHQL_MAX_DEPTH = 3
+    status, body = gql(client, "{ editions { sessions { speakers { person { name } } } } }")
+    assert status == 400
+    assert "exceeds maximum operation depth" in body["errors"][0]["message"]
+
+
+def test_graphql_cost_limit_refuses_wide_queries(client, demo_api):
+    aliases = " ".join(
+        f"a{i}: sessions(limit: 500) {{ id title speakers {{ role }} }}" for i in range(20)
+    )
+    status, body = gql(client, "{ " + aliases + " }")
+    assert status == 400
+    assert "exceeds the limit" in body["errors"][0]["message"]
