@@ -10,7 +10,7 @@ PYTEST_WORKERS ?= 2
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python search-node search-node-stop clean
+.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python schema search-node search-node-stop clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -53,6 +53,10 @@ lint: venv ## ruff, import-linter layer contracts, migrations drift
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+
+schema: venv ## regenerate api/schema/openapi.yaml and api/schema/schema.graphql from the code
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) spectacular --file api/schema/openapi.yaml --validate --fail-on-warn
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) graphql_schema --schema api.graphql.schema.schema --out api/schema/schema.graphql
 
 format: venv ## apply ruff fixes and formatting
 	$(VENV)/bin/ruff check --fix .
