@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from api.exceptions import api_not_found
 from api.graphql.views import GraphQLView
-from api.views import conference, exports, pages, people, preview, taxonomy
+from api.views import conference, exports, pages, people, preview, search, taxonomy
 
 v1 = "api/v1/"
 
@@ -66,6 +66,8 @@ urlpatterns = [
     path(v1 + "pages/", pages.PageListView.as_view(), name="api-pages"),
     path(v1 + "pages/<str:pk>/", pages.PageDetailView.as_view(), name="api-page"),
     path(v1 + "preview/", preview.PreviewView.as_view(), name="api-preview"),
+    path(v1 + "search/", search.SearchView.as_view(), name="api-search"),
+    path(v1 + "search/suggest/", search.SuggestView.as_view(), name="api-search-suggest"),
     path("graphql/", GraphQLView.as_view(graphiql=settings.DEBUG), name="graphql"),
     re_path(r"^api/", api_not_found),
 ]

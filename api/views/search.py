@@ -1,0 +1,150 @@
+"""Cross-edition search: GET /api/v1/search/ and /api/v1/search/suggest/."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.response import Response
+
+from api.exceptions import BadRequest
+from api.schema_docs import ERRORS
+from api.serializers.search import (
+    SearchResultSerializer,
+    SuggestResultSerializer,
+    result_data,
+    suggestion_data,
+)
+from api.views.base import PublicView
+from search import service
+from search.query import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, InvalidQuery, Query
+
+FACET_HELP = {
+    "year": "Edition year, e.g. 2026.",
+    "kind": "session, edition, news, page, venue, person or organisation.",
+    "type": "Session type: keynote, talk, panel, workshop, b2b, networking, break, ceremony.",
+    "track": "Track slug.",
+    "topic": "Topic slug.",
+    "industry": "Industry slug.",
+    "language": "Session language: bg, en or bg-en.",
+}
+FILTER_PARAMETERS = [
+    OpenApiParameter(
+        name,
+        str,
+        OpenApiParameter.QUERY,
+        description=f"{help_text} Several values: repeat the parameter or separate by commas.",
+    )
+    for name, help_text in FACET_HELP.items()
+]
+LOCALE = OpenApiParameter(
+    "locale",
+    str,
+    OpenApiParameter.QUERY,
+    enum=["bg", "en"],
+    description="Only content in this language (any script finds it). Default: both.",
+)
+Q = OpenApiParameter(
+    "q",
+    str,
+    OpenApiParameter.QUERY,
+    description=f'Words (any language, Cyrillic or Latin) and "quoted phrases"; at most '
+    f"{MAX_QUERY_LENGTH} characters. May be empty when a filter is given.",
+)
+
+
+def _int(request, name, default):
+    value = request.GET.get(name)
+    if value in (None, ""):
+        return default
+    if not value.isdigit() or len(value) > 6:
+        raise BadRequest(f"{name} must be a positive whole number.", field=name)
+    return int(value)
+
+
+def _values(request, name):
+    values = []
+    for raw in request.GET.getlist(name):
+        values += [v.strip() for v in raw.split(",") if v.strip()]
+    return values[:20]
+
+
+class SearchBase(PublicView):
+    pagination_class = None
+    filter_backends = []
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.filter_locale = request.GET.get("locale") or None
+
+
+class SearchView(SearchBase):
+    """Ranked results from every edition, with facet counts and highlighted snippets."""
+
+    serializer_class = SearchResultSerializer
+
+    @extend_schema(
+        tags=["search"],
+        operation_id="search",
+        summary="Search sessions, speakers, partners and pages of every edition",
+        parameters=[
+            Q,
+            LOCALE,
+            *FILTER_PARAMETERS,
+            OpenApiParameter("page", int, OpenApiParameter.QUERY, description="From 1."),
+            OpenApiParameter(
+                "page_size", int, OpenApiParameter.QUERY, description=f"1-{MAX_PAGE_SIZE}, 20."
+            ),
+            OpenApiParameter(
+                "sort",
+                str,
+                OpenApiParameter.QUERY,
+                enum=["relevance", "date", "-date"],
+                description="relevance (default), date (oldest first) or -date (newest first).",
+            ),
+        ],
+        responses={200: SearchResultSerializer, **ERRORS},
+    )
+    def get(self, request, *args, **kwargs):
+        query = Query(
+            text=request.GET.get("q", ""),
+            locale=self.filter_locale,
+            filters={name: _values(request, name) for name in FACETS if request.GET.get(name)},
+            page=_int(request, "page", 1),
+            page_size=_int(request, "page_size", 20),
+            sort=request.GET.get("sort") or "relevance",
+        )
+        try:
+            result = service.search(query)
+        except InvalidQuery as exc:
+            raise BadRequest(str(exc), field="q") from exc
+        return Response(SearchResultSerializer(result_data(query, result)).data)
+
+
+class SuggestView(SearchBase):
+    """Titles of sessions, people, partners and pages for a search box."""
+
+    serializer_class = SuggestResultSerializer
+
+    @extend_schema(
+        tags=["search"],
+        operation_id="search_suggest",
+        summary="Autocomplete: titles that start with the words typed so far",
+        parameters=[
+            OpenApiParameter(
+                "q", str, OpenApiParameter.QUERY, required=True, description="At most 100 chars."
+            ),
+            LOCALE,
+        ],
+        responses={200: SuggestResultSerializer, **ERRORS},
+    )
+    def get(self, request, *args, **kwargs):
+        text = request.GET.get("q", "")
+        if not text.strip():
+            raise BadRequest("Give the words typed so far in q.", field="q")
+        try:
+            docs, degraded = service.suggest(text, locale=self.filter_locale)
+        except InvalidQuery as exc:
+            raise BadRequest(str(exc), field="q") from exc
+        data = {
+            "query": text,
+            "degraded": degraded,
+            "suggestions": [suggestion_data(doc) for doc in docs],
+        }
+        return Response(SuggestResultSerializer(data).data)
