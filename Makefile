@@ -7,10 +7,12 @@ MANAGE := $(PY) manage.py
 PG_URL := postgres://conf:conf@127.0.0.1:5432/conf
 REDIS := redis://127.0.0.1:6379/0
 PYTEST_WORKERS ?= 2
+SEARCH_URL ?= http://127.0.0.1:$(or $(SEARCH_NODE_PORT),9200)
+SEARCH_ENGINES ?= database,opensearch
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python schema search-node search-node-stop clean
+.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python schema search-node search-node-stop bench-search clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -62,10 +64,14 @@ format: venv ## apply ruff fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test-python: venv ## pytest against PostgreSQL and Redis (expects `make services`)
-	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+test-python: venv ## pytest on PostgreSQL, Redis, OpenSearch (`make services search-node`; or SEARCH_ENGINES=database)
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) OPENSEARCH_URL=$(if $(findstring opensearch,$(SEARCH_ENGINES)),$(SEARCH_URL),) \
+	  SEARCH_ENGINES=$(SEARCH_ENGINES) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-test: services lint test-python ## everything CI runs: services, lint, full test suite
+test: services search-node lint test-python ## everything CI runs: services, search node, lint, tests
+
+bench-search: venv ## search latency and indexing throughput per engine (20 editions x 300 sessions)
+	$(PY) search/bench.py $(BENCH_ARGS)
 
 clean: ## remove the virtualenv and local data
 	rm -rf $(VENV) var media static
