@@ -256,8 +256,8 @@ class DemoLoader:
             ),
         )
         edition.rooms = [
-            Room(name=data.ROOMS[key][0], capacity=data.ROOMS[key][2], locale=self.bg)
-            for key in spec["rooms"]
+            Room(name=data.ROOMS[key][0], capacity=data.ROOMS[key][2], locale=self.bg, sort_order=i)
+            for i, key in enumerate(spec["rooms"])
         ]
         edition.tracks = [
             Track(
@@ -265,12 +265,13 @@ class DemoLoader:
                 slug=data.TRACKS[key][0],
                 color=data.TRACKS[key][3],
                 locale=self.bg,
+                sort_order=i,
             )
-            for key in spec["tracks"]
+            for i, key in enumerate(spec["tracks"])
         ]
         edition.partnerships = [
-            Partnership(organisation=self.organisations[org][0], role=role, tier=tier)
-            for org, role, tier in spec["partners"]
+            Partnership(organisation=self.organisations[org][0], role=role, tier=tier, sort_order=i)
+            for i, (org, role, tier) in enumerate(spec["partners"])
         ]
         edition.topics = [self.topics[slug][0] for slug in spec["topics"]]
         edition.industries = [self.industries[slug][0] for slug in spec["industries"]]
@@ -388,8 +389,8 @@ class DemoLoader:
                 language=language,
             )
             session.speakers = [
-                SessionSpeaker(person=self.people[person][0], role=role)
-                for person, role in speakers
+                SessionSpeaker(person=self.people[person][0], role=role, sort_order=i)
+                for i, (person, role) in enumerate(speakers)
             ]
             session.topics = [self.topics[t][0] for t in topics]
             session.industries = [self.industries[i][0] for i in industries]
@@ -400,8 +401,8 @@ class DemoLoader:
             page.room = page.room.get_translation(self.en) if page.room else None
             page.track = page.track.get_translation(self.en) if page.track else None
             page.speakers = [
-                SessionSpeaker(person=self.people[person][1], role=role)
-                for person, role in speakers
+                SessionSpeaker(person=self.people[person][1], role=role, sort_order=i)
+                for i, (person, role) in enumerate(speakers)
             ]
 
         _translate_page(

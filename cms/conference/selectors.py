@@ -43,9 +43,19 @@ def _parent_path():
     return Substr("path", 1, (F("depth") - 1) * Page.steplen)
 
 
+def _no_unpublished_ancestor(queryset):
+    """Leave out pages below an unpublished page (Wagtail can unpublish a parent alone)."""
+    hidden_ancestor = Page.objects.filter(
+        live=False,
+        depth__lt=OuterRef("depth"),
+        path=Substr(OuterRef("path"), 1, F("depth") * Page.steplen),
+    )
+    return queryset.filter(~Exists(hidden_ancestor))
+
+
 def visible_editions():
     """Live, public editions in every locale."""
-    return EditionPage.objects.live().public()
+    return _no_unpublished_ancestor(EditionPage.objects.live().public())
 
 
 def _with_edition(queryset):
@@ -149,7 +159,8 @@ def partner_groups_attach(editions, locale):
 
 
 def _session_base():
-    return _with_edition(SessionPage.objects.live().public()).filter(
+    sessions = _no_unpublished_ancestor(SessionPage.objects.live().public())
+    return _with_edition(sessions).filter(
         Exists(visible_editions().filter(path=OuterRef("parent_path")))
     )
 
@@ -306,7 +317,7 @@ def track_list(*, locale):
 
 def content_page_list(*, locale):
     """News, content and venue pages; `.specific()` keeps the edition annotations."""
-    pages = Page.objects.live().public().type(*CONTENT_PAGE_TYPES)
+    pages = _no_unpublished_ancestor(Page.objects.live().public().type(*CONTENT_PAGE_TYPES))
     return (
         _with_edition(localised(pages, locale))
         .select_related("locale", "content_type")

@@ -72,3 +72,12 @@ class EditionCloneMenuItem(ActionMenuItem):
 @hooks.register("register_page_action_menu_item")
 def register_edition_clone_menu_item():
     return EditionCloneMenuItem(order=90)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        "conference.edition_clone",
+        _("Start next year's edition"),
+        _("Copied as the start of a new edition"),
+    )

@@ -18,3 +18,6 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 SEARCH_INDEX_PREFIX = f"test_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_"
 SEARCH_REFRESH_ON_WRITE = True
 SEARCH_TIMEOUT = 3.0
+# Wagtail's own background work (reference index, admin search index) is not under test; the
+# dummy backend records it without running it, which keeps content-heavy fixtures fast.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
