@@ -95,6 +95,8 @@ def leaks(demo_api):
     draft_edition = factories.edition(
         factories.conference(), year=2042, size=1, title=f"{MARK} draft edition"
     )
+    factories.news(draft_edition, title=f"{MARK} news under an unpublished edition")
+    factories.session(draft_edition, title=f"{MARK} session under an unpublished edition")
     draft_edition.unpublish()
 
     hidden_org = factories.organisation(f"{MARK} hidden organisation")
