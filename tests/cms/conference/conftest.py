@@ -2,6 +2,8 @@ import datetime
 import zoneinfo
 
 import pytest
+from anyascii import anyascii
+from django.utils.text import slugify
 from wagtail.models import Page
 
 from cms.conference.models import (
@@ -63,7 +65,14 @@ def people(locales):
 @pytest.fixture
 def add_session(edition):
     def add(title, start, end, room=None, speakers=(), parent=None):
-        session = SessionPage(title=title, start=start, end=end, room=room, locale=edition.locale)
+        session = SessionPage(
+            title=title,
+            slug=slugify(anyascii(title)),
+            start=start,
+            end=end,
+            room=room,
+            locale=edition.locale,
+        )
         session.speakers = [SessionSpeaker(person=p) for p in speakers]
         (parent or edition).add_child(instance=session)
         session.save_revision().publish()
