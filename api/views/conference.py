@@ -24,6 +24,7 @@ from api.serializers.conference import (
 )
 from api.views.base import PublicDetailView, PublicListView, PublicView
 from cms.conference import selectors
+from cms.conference.models import EditionPage, Room, SessionPage, Track
 
 
 @extend_schema(
@@ -35,7 +36,9 @@ class EditionListView(PublicListView):
     serializer_class = EditionSerializer
     filterset_class = EditionFilter
 
-    def get_queryset(self):
+    model = EditionPage
+
+    def select(self):
         return selectors.edition_list(locale=self.locale)
 
     def localise(self, objects):
@@ -74,7 +77,9 @@ class SessionListView(PublicListView):
     serializer_class = SessionSerializer
     filterset_class = SessionFilter
 
-    def get_queryset(self):
+    model = SessionPage
+
+    def select(self):
         return selectors.session_list(locale=self.locale)
 
     def localise(self, objects):
@@ -104,7 +109,9 @@ class RoomListView(PublicListView):
     serializer_class = RoomSerializer
     filterset_class = EditionChildFilter
 
-    def get_queryset(self):
+    model = Room
+
+    def select(self):
         return selectors.room_list(locale=self.locale)
 
 
@@ -117,7 +124,9 @@ class TrackListView(PublicListView):
     serializer_class = TrackSerializer
     filterset_class = TrackFilter
 
-    def get_queryset(self):
+    model = Track
+
+    def select(self):
         return selectors.track_list(locale=self.locale)
 
 
@@ -132,7 +141,9 @@ class PartnerListView(PublicListView):
     serializer_class = EditionPartnersSerializer
     filterset_class = PartnerFilter
 
-    def get_queryset(self):
+    model = EditionPage
+
+    def select(self):
         return selectors.edition_list(locale=self.locale)
 
     def localise(self, objects):

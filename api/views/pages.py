@@ -1,6 +1,7 @@
 """News, content and venue pages."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from wagtail.models import Page
 
 from api.filters.conference import PageFilter
 from api.schema_docs import ERRORS, LOCALE_PARAMETERS
@@ -18,7 +19,9 @@ class PageListView(PublicListView):
     serializer_class = PageSerializer
     filterset_class = PageFilter
 
-    def get_queryset(self):
+    model = Page
+
+    def select(self):
         return selectors.content_page_list(locale=self.locale)
 
     def localise(self, objects):
@@ -31,6 +34,8 @@ class PageListView(PublicListView):
     responses={200: PageDetailSerializer, **ERRORS},
 )
 class PageDetailView(PublicDetailView):
+    """One news, content or venue page with its body blocks."""
+
     serializer_class = PageDetailSerializer
 
     def get_object_or_none(self, pk):

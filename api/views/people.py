@@ -8,6 +8,7 @@ from api.serializers.people import OrganisationSerializer, SpeakerSerializer
 from api.views.base import PublicDetailView, PublicListView
 from cms.conference import selectors as conference
 from cms.people import selectors as people
+from cms.people.models import Organisation, Person
 
 ID_PATH = OpenApiParameter("pk", int, OpenApiParameter.PATH)
 
@@ -26,7 +27,9 @@ class SpeakerListView(PublicListView):
     serializer_class = SpeakerSerializer
     filterset_class = SpeakerFilter
 
-    def get_queryset(self):
+    model = Person
+
+    def select(self):
         return people.person_list(
             locale=self.locale, appearing_in=conference.speaker_sessions(locale=self.locale)
         )
@@ -41,6 +44,8 @@ class SpeakerListView(PublicListView):
     responses={200: SpeakerSerializer, **ERRORS},
 )
 class SpeakerDetailView(PublicDetailView):
+    """One speaker with appearances across editions (an id in either language works)."""
+
     serializer_class = SpeakerSerializer
 
     def get_object_or_none(self, pk):
@@ -61,7 +66,9 @@ class OrganisationListView(PublicListView):
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilter
 
-    def get_queryset(self):
+    model = Organisation
+
+    def select(self):
         return people.organisation_list(locale=self.locale)
 
     def localise(self, objects):
@@ -74,6 +81,8 @@ class OrganisationListView(PublicListView):
     responses={200: OrganisationSerializer, **ERRORS},
 )
 class OrganisationDetailView(PublicDetailView):
+    """One organisation with its partnerships per edition."""
+
     serializer_class = OrganisationSerializer
 
     def get_object_or_none(self, pk):

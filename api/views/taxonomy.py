@@ -6,6 +6,7 @@ from api.schema_docs import ERRORS, LOCALE_PARAMETERS
 from api.serializers.people import IndustrySerializer, TopicDetailSerializer
 from api.views.base import PublicDetailView, PublicListView
 from cms.people import selectors
+from cms.people.models import Industry, Topic
 
 ID_PATH = OpenApiParameter("pk", int, OpenApiParameter.PATH)
 
@@ -14,9 +15,13 @@ ID_PATH = OpenApiParameter("pk", int, OpenApiParameter.PATH)
     tags=["topics"], parameters=LOCALE_PARAMETERS, responses={200: TopicDetailSerializer, **ERRORS}
 )
 class TopicListView(PublicListView):
+    """Programme topics, the same list for every edition."""
+
     serializer_class = TopicDetailSerializer
 
-    def get_queryset(self):
+    model = Topic
+
+    def select(self):
         return selectors.topic_list(locale=self.locale)
 
 
@@ -26,6 +31,8 @@ class TopicListView(PublicListView):
     responses={200: TopicDetailSerializer, **ERRORS},
 )
 class TopicDetailView(PublicDetailView):
+    """One topic (an id in either language gives the requested language's version)."""
+
     serializer_class = TopicDetailSerializer
 
     def get_object_or_none(self, pk):
@@ -38,9 +45,13 @@ class TopicDetailView(PublicDetailView):
     responses={200: IndustrySerializer, **ERRORS},
 )
 class IndustryListView(PublicListView):
+    """Industries the conference puts an emphasis on."""
+
     serializer_class = IndustrySerializer
 
-    def get_queryset(self):
+    model = Industry
+
+    def select(self):
         return selectors.industry_list(locale=self.locale)
 
 
@@ -50,6 +61,8 @@ class IndustryListView(PublicListView):
     responses={200: IndustrySerializer, **ERRORS},
 )
 class IndustryDetailView(PublicDetailView):
+    """One industry (an id in either language gives the requested language's version)."""
+
     serializer_class = IndustrySerializer
 
     def get_object_or_none(self, pk):
