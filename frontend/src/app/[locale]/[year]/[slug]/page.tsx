@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { renderContent } from "@/components/registry";
+import { api } from "@/lib/api";
+import type { Locale } from "@/lib/i18n";
+import { stripTags } from "@/lib/sanitize";
+import { alternates, localeOf, yearOf } from "@/lib/site";
+
+/** What lives at /{locale}/{year}/{slug}: a session or a news/content/venue page, as the API's `url` says. */
+async function resolve(locale: Locale, year: number, slug: string) {
+  const sessions = await api.sessions(year, locale);
+  const session = sessions.find((s) => s.slug === slug);
+  if (session) {
+    const detail = await api.session(session.id, locale);
+    return detail ? { type: "session" as const, data: detail, title: detail.title, description: stripTags(detail.abstract), jsonld: true } : null;
+  }
+  const pages = await api.pages(locale, { year });
+  const page = pages.find((p) => p.slug === slug);
+  if (!page) return null;
+  const detail = await api.page(page.id, locale);
+  return detail ? { type: detail.type, data: detail, title: detail.title, description: detail.intro, jsonld: false } : null;
+}
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/[year]/[slug]">): Promise<Metadata> {
+  const p = await params;
+  const locale = localeOf(p.locale);
+  const year = yearOf(p.year);
+  const found = await resolve(locale, year, p.slug);
+  if (!found) return {};
+  const path = `/${year}/${p.slug}`;
+  return {
+    title: found.title,
+    description: found.description || undefined,
+    alternates: alternates(locale, path),
+    openGraph: {
+      title: found.title,
+      description: found.description || undefined,
+      type: found.type === "news" ? "article" : "website",
+      locale,
+      url: `/${locale}${path}`,
+    },
+  };
+}
+
+export default async function ContentRoute({ params }: PageProps<"/[locale]/[year]/[slug]">) {
+  const p = await params;
+  const locale = localeOf(p.locale);
+  const found = await resolve(locale, yearOf(p.year), p.slug);
+  if (!found) notFound();
+  return renderContent(found.type, locale, found.data) ?? notFound();
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EditionHome } from "@/components/EditionHome";
+import { api } from "@/lib/api";
+import { dictionary } from "@/lib/i18n";
+import { alternates, currentEdition, localeOf } from "@/lib/site";
+import { stripTags } from "@/lib/sanitize";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
+  const locale = localeOf((await params).locale);
+  const summary = await currentEdition(locale);
+  const title = summary?.title ?? dictionary(locale).siteName;
+  const description = summary ? stripTags(summary.intro) || summary.theme : undefined;
+  return {
+    title,
+    description,
+    alternates: alternates(locale, ""),
+    openGraph: { title, description, type: "website", locale, images: summary?.hero_image ? [Object.values(summary.hero_image.renditions)[0]?.url ?? ""] : [] },
+  };
+}
+
+export default async function Home({ params }: PageProps<"/[locale]">) {
+  const locale = localeOf((await params).locale);
+  const summary = await currentEdition(locale);
+  if (!summary) notFound();
+  const [edition, sessions, pages] = await Promise.all([
+    api.edition(summary.year, locale),
+    api.sessions(summary.year, locale),
+    api.pages(locale, { year: summary.year, type: "news" }),
+  ]);
+  if (!edition) notFound();
+  return <EditionHome locale={locale} edition={edition} sessions={sessions} pages={pages} />;
+}

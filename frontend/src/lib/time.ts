@@ -1,0 +1,49 @@
+/** Dates and times of the conference, always shown in the edition's time zone (Europe/Sofia). */
+export const CONFERENCE_TZ = "Europe/Sofia";
+
+const intlLocale = (locale: string) => (locale === "bg" ? "bg-BG" : "en-GB");
+
+/** "09:30" in the conference time zone, whatever the time zone of the machine. */
+export function formatTime(iso: string, locale: string, timeZone = CONFERENCE_TZ): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  }).format(new Date(iso));
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in the conference time zone. */
+export function dayKey(iso: string | Date, timeZone = CONFERENCE_TZ): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    timeZone,
+  }).formatToParts(typeof iso === "string" ? new Date(iso) : iso);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+/** A YYYY-MM-DD day as words: "24 March 2027" / "24 март 2027 г.". */
+export function formatDay(day: string, locale: string, withWeekday = false): string {
+  const [y, m, d] = day.split("-").map(Number);
+  // Noon UTC keeps the calendar day the same in every European zone.
+  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12));
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    ...(withWeekday ? { weekday: "long" as const } : {}),
+    timeZone: "UTC",
+  }).format(date);
+}
+
+export function formatDateRange(start: string, end: string, locale: string): string {
+  if (start === end) return formatDay(start, locale);
+  return `${formatDay(start, locale)} – ${formatDay(end, locale)}`;
+}
+
+export function formatTimeRange(start: string, end: string, locale: string): string {
+  return `${formatTime(start, locale)}–${formatTime(end, locale)}`;
+}
