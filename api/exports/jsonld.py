@@ -5,8 +5,6 @@ recommended ones filled where we have them: endDate, description, eventStatus,
 eventAttendanceMode, image, organizer, performer, url, inLanguage, superEvent.
 """
 
-import datetime
-
 from api.serializers.common import absolute, page_url, plain_text
 
 SCHEMA = "https://schema.org"
@@ -34,11 +32,6 @@ def _place(edition, room=None):
             "longitude": float(edition.venue_longitude),
         }
     return place
-
-
-def _local_day(day, edition, end=False):
-    moment = datetime.datetime.combine(day, datetime.time(23, 59) if end else datetime.time(0, 0))
-    return moment.replace(tzinfo=edition.tzinfo).isoformat()
 
 
 def edition_event(edition, request=None):
