@@ -11,8 +11,9 @@ SEARCH_URL ?= http://127.0.0.1:$(or $(SEARCH_NODE_PORT),9200)
 SEARCH_ENGINES ?= database,opensearch
 HOST ?= 127.0.0.1
 PORT ?= 8000
+FRONTEND_PORT ?= 3000
 
-.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python schema search-node search-node-stop bench-search clean
+.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python test-frontend frontend-build schema search-node search-node-stop bench-search clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -31,12 +32,23 @@ migrate: venv ## migrate the database (SQLite under var/ unless DATABASE_URL is 
 load-demo: migrate ## load the demo conference (idempotent)
 	$(MANAGE) load_demo --admin
 
-demo: load-demo ## zero-setup demo: SQLite, demo data, admin on http://127.0.0.1:8000/admin/
+demo: load-demo frontend-build ## zero-setup demo: SQLite, demo data, API + admin on :8000, the public site on :3000
 	@echo ""
-	@echo "  Admin:  http://$(HOST):$(PORT)/admin/   login: admin / conference-demo"
-	@echo "  Site:   http://$(HOST):$(PORT)/"
+	@echo "  Frontend: http://$(HOST):$(FRONTEND_PORT)/"
+	@echo "  Admin:    http://$(HOST):$(PORT)/admin/   login: admin / conference-demo"
+	@echo "  API:      http://$(HOST):$(PORT)/api/v1/"
 	@echo ""
-	$(MANAGE) runserver $(HOST):$(PORT)
+	(cd frontend && API_URL=http://$(HOST):$(PORT) SITE_URL=http://$(HOST):$(FRONTEND_PORT) NEXT_TELEMETRY_DISABLED=1 \
+	  exec ./node_modules/.bin/next start -H $(HOST) -p $(FRONTEND_PORT)) & next_pid=$$!; \
+	  trap 'kill $$next_pid 2>/dev/null' EXIT INT TERM; \
+	  FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) $(MANAGE) runserver $(HOST):$(PORT)
+
+frontend/node_modules/.installed: frontend/package-lock.json
+	cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+frontend-build: frontend/node_modules/.installed ## build the Next.js site and the embeddable agenda
+	cd frontend && NEXT_TELEMETRY_DISABLED=1 npm run --silent build
 
 services: ## install and start PostgreSQL and Redis on 127.0.0.1 (idempotent)
 	bash platform/scripts/services.sh start
@@ -68,7 +80,10 @@ test-python: venv ## pytest on PostgreSQL, Redis, OpenSearch (`make services sea
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) OPENSEARCH_URL=$(if $(findstring opensearch,$(SEARCH_ENGINES)),$(SEARCH_URL),) \
 	  SEARCH_ENGINES=$(SEARCH_ENGINES) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-test: services search-node lint test-python ## everything CI runs: services, search node, lint, tests
+test-frontend: ## vitest, then Playwright (Debian Chromium) on the built site against a demo backend
+	bash platform/scripts/e2e.sh
+
+test: services search-node lint test-python test-frontend ## everything CI runs: services, search node, lint, tests
 
 bench-search: venv ## search latency and indexing throughput per engine (20 editions x 300 sessions)
 	$(PY) search/bench.py $(BENCH_ARGS)

@@ -130,7 +130,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description A paginated list of `select()`; `localise(objects)` runs on the page of results. */
+        /** @description Industries the conference puts an emphasis on. */
         get: operations["industries_list"];
         put?: never;
         post?: never;
@@ -147,7 +147,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One object by a numeric id in the URL; `get_object_or_none(pk)` uses selectors. */
+        /** @description One industry (an id in either language gives the requested language's version). */
         get: operations["industries_retrieve"];
         put?: never;
         post?: never;
@@ -181,7 +181,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One object by a numeric id in the URL; `get_object_or_none(pk)` uses selectors. */
+        /** @description One organisation with its partnerships per edition. */
         get: operations["organisations_retrieve"];
         put?: never;
         post?: never;
@@ -215,7 +215,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One object by a numeric id in the URL; `get_object_or_none(pk)` uses selectors. */
+        /** @description One news, content or venue page with its body blocks. */
         get: operations["pages_retrieve"];
         put?: never;
         post?: never;
@@ -391,7 +391,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One object by a numeric id in the URL; `get_object_or_none(pk)` uses selectors. */
+        /** @description One speaker with appearances across editions (an id in either language works). */
         get: operations["speakers_retrieve"];
         put?: never;
         post?: never;
@@ -425,7 +425,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description A paginated list of `select()`; `localise(objects)` runs on the page of results. */
+        /** @description Programme topics, the same list for every edition. */
         get: operations["topics_list"];
         put?: never;
         post?: never;
@@ -442,7 +442,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One object by a numeric id in the URL; `get_object_or_none(pk)` uses selectors. */
+        /** @description One topic (an id in either language gives the requested language's version). */
         get: operations["topics_retrieve"];
         put?: never;
         post?: never;
