@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from cms.conference import rules
 
@@ -54,7 +55,7 @@ class MaterialBlock(blocks.StreamBlock):
     )
 
 
-class ConferencePage(Page):
+class ConferencePage(HeadlessPreviewMixin, Page):
     """The site root of one conference series; its children are the yearly editions."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_FEATURES)
@@ -92,7 +93,7 @@ class EditionForm(WagtailAdminPageForm):
         return cleaned
 
 
-class EditionPage(Page):
+class EditionPage(HeadlessPreviewMixin, Page):
     """One yearly edition: dates, time zone, venue, theme, status, rooms, tracks and partners."""
 
     class Status(models.TextChoices):
@@ -306,7 +307,7 @@ class SessionForm(WagtailAdminPageForm):
         return cleaned
 
 
-class SessionPage(Page):
+class SessionPage(HeadlessPreviewMixin, Page):
     """A slot in the agenda: keynote, talk, panel, workshop, B2B meetings, networking, break..."""
 
     class Type(models.TextChoices):
@@ -414,7 +415,7 @@ class SessionSpeaker(Orderable):
         return f"{self.person} ({self.get_role_display()})"
 
 
-class NewsPage(Page):
+class NewsPage(HeadlessPreviewMixin, Page):
     """A news item of one edition."""
 
     date = models.DateField(_("date"))
@@ -439,7 +440,7 @@ class NewsPage(Page):
         verbose_name = _("news item")
 
 
-class StandardPage(Page):
+class StandardPage(HeadlessPreviewMixin, Page):
     """A generic content page (about, programme notes, call for speakers...)."""
 
     intro = models.TextField(_("summary"), blank=True)
@@ -459,7 +460,7 @@ class StandardPage(Page):
         verbose_name = _("content page")
 
 
-class VenuePage(Page):
+class VenuePage(HeadlessPreviewMixin, Page):
     """Venue and practical information for one edition: getting there, accessibility, hotels."""
 
     getting_there = RichTextField(_("getting there"), blank=True, features=RICH_FEATURES)

@@ -143,7 +143,7 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": f"{FRONTEND_URL}/api/preview"},
     "SERVE_BASE_URL": None,
     "REDIRECT_ON_PREVIEW": False,
-    "ENFORCE_TRAILING_SLASH": True,
+    "ENFORCE_TRAILING_SLASH": False,
 }
 
 # Cache and Celery: Redis when REDIS_URL is set, in-process otherwise.

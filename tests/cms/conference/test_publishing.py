@@ -1,10 +1,12 @@
 import datetime
 import io
+from urllib.parse import quote
 
 from django.core.management import call_command
 from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.models import Revision
+from wagtail_headless_preview.models import PagePreview
 
 from cms.conference.models import SessionPage
 
@@ -47,14 +49,18 @@ def test_draft_changes_stay_out_of_the_live_page_until_published(edition, add_se
     assert live.get_latest_revision_as_object().title == "Чернова"
 
 
-def test_editor_preview_renders_the_draft(edition, add_session):
-    rf = RequestFactory()
+def test_editor_preview_points_the_frontend_at_a_signed_token(edition, add_session, settings):
     session = add_session("Публикувана", at(26, 10), at(26, 11))
     session.title = "Чернова за преглед"
     session.save_revision()
     draft = SessionPage.objects.get(pk=session.pk).get_latest_revision_as_object()
-    request = rf.get("/")
+    request = RequestFactory().get("/")
     request.user = None
     response = draft.make_preview_request(request, draft.default_preview_mode)
     assert response.status_code == 200
-    assert "Чернова за преглед" in response.content.decode()
+    html = response.content.decode()
+    assert f"{settings.FRONTEND_URL}/api/preview" in html
+    assert "content_type=conference.sessionpage" in html
+    preview = PagePreview.objects.get()
+    assert f"token={quote(preview.token)}" in html or f"token={preview.token}" in html
+    assert preview.as_page().title == "Чернова за преглед"
