@@ -67,10 +67,10 @@ echo "e2e: backend with demo data on $API (SQLite in $TMP)"
 cd "$ROOT"
 backend_env=(env -u DATABASE_URL -u REDIS_URL -u OPENSEARCH_URL -u ELASTICSEARCH_URL -u CELERY_BROKER_URL
   DJANGO_SETTINGS_MODULE=cms.settings.dev CONFERENCE_VAR_DIR="$TMP/var" MEDIA_ROOT="$TMP/media"
-  FRONTEND_URL="$WEB" CORS_ALLOWED_ORIGINS="$WEB" FRONTEND_REVALIDATE_SECRET="$SECRET")
+  FRONTEND_URL="$WEB" CORS_ALLOWED_ORIGINS="$WEB")
 "${backend_env[@]}" "$PY" manage.py migrate --noinput -v0
 "${backend_env[@]}" "$PY" manage.py load_demo >"$TMP/load_demo.log" 2>&1 || { cat "$TMP/load_demo.log"; exit 1; }
-setsid "${backend_env[@]}" "$PY" manage.py runserver "127.0.0.1:$API_PORT" --noreload >"$TMP/backend.log" 2>&1 &
+setsid "${backend_env[@]}" FRONTEND_REVALIDATE_SECRET="$SECRET" "$PY" manage.py runserver "127.0.0.1:$API_PORT" --noreload >"$TMP/backend.log" 2>&1 &
 PIDS+=($!)
 wait_for "$API/api/v1/editions/" 60 || { cat "$TMP/backend.log"; exit 1; }
 

@@ -1,0 +1,81 @@
+"""Which frontend pages and cache tags a published page touches, and the call that refreshes them.
+
+The frontend (frontend/src/app/api/revalidate) expires its cached API data by tag and re-renders
+the given paths. Paths follow the site's routes: /{bg,en}/{year}/{slug}, /{locale}/{year}/agenda...
+"""
+
+import logging
+import os
+
+import requests
+from django.conf import settings
+
+from cms.conference.models import EditionPage, NewsPage, SessionPage, StandardPage, VenuePage
+
+log = logging.getLogger(__name__)
+TIMEOUT_SECONDS = 5
+
+
+def frontend_secret():
+    # FRONTEND_REVALIDATE_SECRET belongs in settings; the environment is read until it is there.
+    return getattr(settings, "FRONTEND_REVALIDATE_SECRET", "") or os.environ.get(
+        "FRONTEND_REVALIDATE_SECRET", ""
+    )
+
+
+def frontend_enabled():
+    return bool(getattr(settings, "FRONTEND_URL", "") and frontend_secret())
+
+
+def _edition_of(page):
+    if isinstance(page, EditionPage):
+        return page
+    parent = page.get_parent()
+    parent = parent.specific if parent else None
+    return parent if isinstance(parent, EditionPage) else None
+
+
+def revalidation_targets(page):
+    """(paths, tags) of the frontend that show `page`, in every language it exists in."""
+    page = page.specific
+    edition = _edition_of(page)
+    translations = list(page.get_translations(inclusive=True).select_related("locale"))
+    languages = sorted({t.locale.language_code for t in translations} | {"bg", "en"})
+    paths, tags = set(), {"search"}
+    for language in languages:
+        paths.add(f"/{language}")
+        if edition is None:
+            continue
+        base = f"/{language}/{edition.year}"
+        paths |= {base, f"{base}/agenda"}
+        if isinstance(page, EditionPage):
+            paths |= {f"{base}/partners", f"/{language}/editions", f"/{language}/partners"}
+        elif isinstance(page, NewsPage | StandardPage | VenuePage):
+            paths.add(f"/{language}/news")
+    for translation in translations:
+        if edition is not None and not isinstance(page, EditionPage):
+            for language in languages:
+                paths.add(f"/{language}/{edition.year}/{translation.slug}")
+    if edition is not None:
+        tags.add(f"edition:{edition.year}")
+    if isinstance(page, EditionPage):
+        tags |= {"editions", "partners", "sessions", "pages"}
+    elif isinstance(page, SessionPage):
+        tags |= {"sessions", "speakers"} | {f"session:{t.pk}" for t in translations}
+    elif isinstance(page, NewsPage | StandardPage | VenuePage):
+        tags |= {"pages"} | {f"page:{t.pk}" for t in translations}
+    else:
+        tags.add("api")
+    return sorted(paths), sorted(tags)
+
+
+def frontend_revalidate(*, paths, tags):
+    """POST the paths and tags to the frontend; raises on a network error or a non-2xx answer."""
+    response = requests.post(
+        settings.FRONTEND_URL.rstrip("/") + "/api/revalidate",
+        json={"paths": list(paths), "tags": list(tags)},
+        headers={"x-revalidate-secret": frontend_secret()},
+        timeout=TIMEOUT_SECONDS,
+    )
+    response.raise_for_status()
+    return response.status_code
