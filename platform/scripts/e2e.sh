@@ -70,6 +70,14 @@ backend_env=(env -u DATABASE_URL -u REDIS_URL -u OPENSEARCH_URL -u ELASTICSEARCH
   FRONTEND_URL="$WEB" CORS_ALLOWED_ORIGINS="$WEB")
 "${backend_env[@]}" "$PY" manage.py migrate --noinput -v0
 "${backend_env[@]}" "$PY" manage.py load_demo >"$TMP/load_demo.log" 2>&1 || { cat "$TMP/load_demo.log"; exit 1; }
+# A saved, unpublished draft and a preview token for it, as the Wagtail admin's Preview makes them.
+PREVIEW_TOKEN=$("${backend_env[@]}" "$PY" manage.py shell -c "
+from cms.conference.models import SessionPage
+from api.preview import preview_token_create
+page = SessionPage.objects.get(slug='opening', locale__language_code='en', url_path__contains='/2027/')
+page.title = 'Opening (draft preview)'
+page.save_revision()
+print(preview_token_create(page=page))" | tail -n 1)
 setsid "${backend_env[@]}" FRONTEND_REVALIDATE_SECRET="$SECRET" "$PY" manage.py runserver "127.0.0.1:$API_PORT" --noreload >"$TMP/backend.log" 2>&1 &
 PIDS+=($!)
 wait_for "$API/api/v1/editions/" 60 || { cat "$TMP/backend.log"; exit 1; }
@@ -86,7 +94,7 @@ echo "e2e: vitest"
 ./node_modules/.bin/vitest run || status=1
 echo "e2e: playwright (Chromium at /usr/bin/chromium)"
 mkdir -p test-results/screenshots
-BASE_URL="$WEB" API_URL="$API" REVALIDATE_SECRET="$SECRET" PLAYWRIGHT_WORKERS="${PLAYWRIGHT_WORKERS:-2}" \
+BASE_URL="$WEB" API_URL="$API" REVALIDATE_SECRET="$SECRET" PREVIEW_TOKEN="$PREVIEW_TOKEN" PLAYWRIGHT_WORKERS="${PLAYWRIGHT_WORKERS:-2}" \
   ./node_modules/.bin/playwright test --reporter=list || status=1
 if [ "$status" -ne 0 ]; then
   echo "e2e: FAILED; last lines of the server logs:" >&2

@@ -1,3 +1,4 @@
+import { shot } from "./helpers";
 import { expect, test } from "@playwright/test";
 
 const SECRET = process.env.REVALIDATE_SECRET || "";
@@ -29,4 +30,18 @@ test("preview without a valid token is refused, never a crash", async ({ request
   expect(missing.status()).toBe(400);
   const forged = await request.get("/api/preview?content_type=conference.sessionpage&token=forged", { maxRedirects: 5 });
   expect(forged.status()).toBe(404);
+});
+
+test("an editor's preview link shows the unpublished draft in draft mode", async ({ page }) => {
+  const token = process.env.PREVIEW_TOKEN;
+  test.skip(!token, "PREVIEW_TOKEN not given (platform/scripts/e2e.sh makes one)");
+  await page.goto(`/api/preview?content_type=conference.sessionpage&token=${encodeURIComponent(token!)}`);
+  await expect(page).toHaveURL(/\/preview\?/);
+  await expect(page.getByTestId("preview")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Opening (draft preview)");
+  await shot(page, "preview-draft");
+  // The public page still shows the published title.
+  await page.context().clearCookies();
+  await page.goto("/en/2027/opening");
+  await expect(page.getByRole("heading", { level: 1 })).not.toContainText("draft preview");
 });

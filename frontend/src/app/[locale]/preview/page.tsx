@@ -23,8 +23,11 @@ export default async function Preview({ params, searchParams }: PageProps<"/[loc
     if (error instanceof ApiError && [400, 403, 404].includes(error.status)) notFound();
     throw error;
   }
-  const draftLocale = data.locale === "en" || data.locale === "bg" ? data.locale : locale;
-  const element = renderContent(contentType, draftLocale, data);
+  // {content_type, preview: true, page: {...}}: the page as its own detail route shows it.
+  const draft = (data.page && typeof data.page === "object" ? data.page : data) as Record<string, unknown>;
+  const draftLocale = draft.locale === "en" || draft.locale === "bg" ? draft.locale : locale;
+  if (draftLocale !== locale) redirect(`/${draftLocale}/preview?${new URLSearchParams({ content_type: contentType, token })}`);
+  const element = renderContent(contentType, draftLocale, draft);
   if (!element) notFound();
   return (
     <div data-testid="preview">
