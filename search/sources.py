@@ -9,8 +9,9 @@ their documents.
 from collections import defaultdict
 
 from django.db.models import Prefetch
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
+from cms.conference import selectors
 from cms.conference.models import (
     EditionPage,
     NewsPage,
@@ -26,21 +27,12 @@ PAGE_MODELS = (SessionPage, EditionPage, NewsPage, StandardPage, VenuePage)
 EDITION_DEPTH = 3  # root -> conference (one per locale) -> edition
 
 
-def _private_paths():
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
-
-
-def _is_private(path, private_paths):
-    return any(path.startswith(prefix) for prefix in private_paths)
-
-
 def visible_pages(page_ids):
-    """The specific, live, public pages among `page_ids` of the indexed types."""
-    private = _private_paths()
+    """The specific pages among `page_ids` of the indexed types that the public may see."""
     found = []
     ids = set(page_ids)
     for model in PAGE_MODELS:
-        qs = model.objects.filter(pk__in=ids, live=True).select_related("locale")
+        qs = selectors.visible_pages(model).filter(pk__in=ids).select_related("locale")
         if model is SessionPage:
             qs = qs.select_related("room", "track").prefetch_related(
                 Prefetch(
@@ -53,7 +45,7 @@ def visible_pages(page_ids):
         elif model is EditionPage:
             qs = qs.prefetch_related("topics", "industries", "rooms", "tracks")
         for page in qs:
-            if type(page) is model and not _is_private(page.path, private):
+            if type(page) is model:
                 found.append(page)
     return found
 
@@ -69,7 +61,7 @@ def indexable_page_ids():
 def editions_by_path(paths):
     """Live edition pages by path, for the given page paths (their ancestor at edition depth)."""
     wanted = {p[: EDITION_DEPTH * Page.steplen] for p in paths if len(p) >= EDITION_DEPTH * 4}
-    return {e.path: e for e in EditionPage.objects.filter(path__in=wanted, live=True)}
+    return {e.path: e for e in selectors.visible_editions().filter(path__in=wanted)}
 
 
 def edition_path(path):
@@ -141,7 +133,7 @@ def appearances_by_person_key(keys):
     """translation_key -> [(session path, session title, locale_id)] of live sessions."""
     found = defaultdict(list)
     rows = SessionSpeaker.objects.filter(
-        person__translation_key__in=set(keys), session__live=True
+        person__translation_key__in=set(keys), session__in=selectors.visible_pages(SessionPage)
     ).values_list(
         "person__translation_key", "session__path", "session__title", "session__locale_id"
     )
@@ -154,7 +146,7 @@ def partnerships_by_organisation_key(keys):
     """translation_key -> [(edition path, role)] of live editions."""
     found = defaultdict(list)
     rows = Partnership.objects.filter(
-        organisation__translation_key__in=set(keys), edition__live=True
+        organisation__translation_key__in=set(keys), edition__in=selectors.visible_editions()
     ).values_list("organisation__translation_key", "edition__path", "role")
     for key, path, role in rows:
         found[key].append((path, role))
@@ -163,7 +155,7 @@ def partnerships_by_organisation_key(keys):
 
 def edition_years_by_path(paths):
     return dict(
-        EditionPage.objects.filter(path__in=set(paths), live=True).values_list("path", "year")
+        selectors.visible_editions().filter(path__in=set(paths)).values_list("path", "year")
     )
 
 
@@ -219,10 +211,9 @@ def live_ids(*, pages=(), people=(), organisations=()):
     from search.documents import PAGE_KINDS
 
     found = set()
-    private = _private_paths()
     for model, kind in PAGE_KINDS.items():
-        rows = model.objects.filter(pk__in=set(pages), live=True).values_list("pk", "path")
-        found.update((kind, pk) for pk, path in rows if not _is_private(path, private))
+        rows = selectors.visible_pages(model).filter(pk__in=set(pages)).values_list("pk", flat=True)
+        found.update((kind, pk) for pk in rows)
     found.update(
         ("person", pk)
         for pk in Person.objects.filter(pk__in=set(people), live=True).values_list("pk", flat=True)

@@ -53,9 +53,14 @@ def _no_unpublished_ancestor(queryset):
     return queryset.filter(~Exists(hidden_ancestor))
 
 
+def visible_pages(model=Page):
+    """Live pages of `model`, outside private sections, below no unpublished page; all locales."""
+    return _no_unpublished_ancestor(model.objects.live().public())
+
+
 def visible_editions():
     """Live, public editions in every locale."""
-    return _no_unpublished_ancestor(EditionPage.objects.live().public())
+    return visible_pages(EditionPage)
 
 
 def _with_edition(queryset):
@@ -159,7 +164,7 @@ def partner_groups_attach(editions, locale):
 
 
 def _session_base():
-    sessions = _no_unpublished_ancestor(SessionPage.objects.live().public())
+    sessions = visible_pages(SessionPage)
     return _with_edition(sessions).filter(
         Exists(visible_editions().filter(path=OuterRef("parent_path")))
     )
@@ -317,7 +322,7 @@ def track_list(*, locale):
 
 def content_page_list(*, locale):
     """News, content and venue pages; `.specific()` keeps the edition annotations."""
-    pages = _no_unpublished_ancestor(Page.objects.live().public().type(*CONTENT_PAGE_TYPES))
+    pages = visible_pages().type(*CONTENT_PAGE_TYPES)
     return (
         _with_edition(localised(pages, locale))
         .select_related("locale", "content_type")

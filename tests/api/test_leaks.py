@@ -2,6 +2,7 @@
 unpublished people and organisations stay out of every route, filter, GraphQL field and export."""
 
 import datetime
+import json
 
 import pytest
 from django.utils import timezone
@@ -223,3 +224,34 @@ def test_hidden_speaker_left_out_but_visible_one_shown(client, leaks):
     session = next(s for s in sessions if s["title"] == "Session with a hidden speaker")
     assert [p["person"]["name"] for p in session["speakers"]] == ["Visible Speaker"]
     assert session["speakers"][0]["person"]["organisation"] is None
+
+
+def test_search_finds_nothing_unpublished(client, leaks):
+    from search import engines, indexing
+
+    indexing.rebuild(engines.database())
+    for locale in LOCALES:
+        for path in ("search/", "search/suggest/"):
+            response = client.get(f"/api/v1/{path}", {"q": MARK, "locale": locale})
+            assert response.status_code == 200, response.content
+            answer = response.json()
+            answer.pop("query", None)  # the echoed query is the only place the mark may appear
+            assert MARK not in json.dumps(answer, ensure_ascii=False)
+
+
+def test_search_drops_hits_that_stopped_being_public_before_the_index_knew(client, leaks):
+    from search import indexing
+    from search.documents import Ref
+
+    session = SessionPage.objects.get(
+        slug="talent", locale__language_code="bg", url_path__contains="/2025/"
+    )
+    session.title = f"{MARK} stale session"
+    session.save_revision().publish()
+    indexing.sync([Ref("page", session.pk)])  # indexed while public
+    found = client.get("/api/v1/search/", {"q": f"{MARK} stale", "locale": "bg"}).json()
+    assert [hit["object_id"] for hit in found["results"]] == [session.pk]  # the index has it
+    SessionPage.objects.filter(pk=session.pk).update(live=False)  # index not told
+    response = client.get("/api/v1/search/", {"q": f"{MARK} stale", "locale": "bg"})
+    assert response.status_code == 200
+    assert response.json()["results"] == []
