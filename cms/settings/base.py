@@ -139,6 +139,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 FRONTEND_URL = os.environ.get("FRONTEND_URL", "http://127.0.0.1:3000")
+# Shared with the frontend's /api/revalidate route; publishing revalidates nothing without it.
+FRONTEND_REVALIDATE_SECRET = os.environ.get("FRONTEND_REVALIDATE_SECRET", "")
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": f"{FRONTEND_URL}/api/preview"},
     "SERVE_BASE_URL": None,
