@@ -5,7 +5,6 @@ the given paths. Paths follow the site's routes: /{bg,en}/{year}/{slug}, /{local
 """
 
 import logging
-import os
 
 import requests
 from django.conf import settings
@@ -17,10 +16,7 @@ TIMEOUT_SECONDS = 5
 
 
 def frontend_secret():
-    # FRONTEND_REVALIDATE_SECRET belongs in settings; the environment is read until it is there.
-    return getattr(settings, "FRONTEND_REVALIDATE_SECRET", "") or os.environ.get(
-        "FRONTEND_REVALIDATE_SECRET", ""
-    )
+    return settings.FRONTEND_REVALIDATE_SECRET
 
 
 def frontend_enabled():
