@@ -69,7 +69,7 @@ lint: venv ## ruff, import-linter layer contracts, migrations drift
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
 schema: venv ## regenerate api/schema/openapi.yaml and api/schema/schema.graphql from the code
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) spectacular --file api/schema/openapi.yaml --validate --fail-on-warn
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) spectacular --lang en --file api/schema/openapi.yaml --validate --fail-on-warn
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) graphql_schema --schema api.graphql.schema.schema --out api/schema/schema.graphql
 
 format: venv ## apply ruff fixes and formatting

@@ -15,6 +15,8 @@ def test_openapi_file_matches_code(tmp_path):
     generated = tmp_path / "openapi.yaml"
     call_command(
         "spectacular",
+        "--lang",
+        "en",
         "--file",
         str(generated),
         "--validate",

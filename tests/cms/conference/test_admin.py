@@ -1,3 +1,5 @@
+import html
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
@@ -39,7 +41,7 @@ def test_admin_refuses_a_session_outside_the_edition_with_a_message(admin_client
         session_form(start="2025-04-01 10:00", end="2025-04-01 11:00"),
     )
     assert response.status_code == 200
-    assert "outside the edition" in response.content.decode()
+    assert "извън датите на изданието (2025-03-26 – 2025-03-27)" in response.content.decode()
     assert not SessionPage.objects.filter(slug="nova-sesiya").exists()
 
 
@@ -49,7 +51,7 @@ def test_admin_refuses_a_session_ending_before_it_starts(admin_client, edition):
         session_form(start="2025-03-26 12:00", end="2025-03-26 11:00"),
     )
     assert response.status_code == 200
-    assert "must end after it starts" in response.content.decode()
+    assert "Сесията трябва да завършва след началото си." in response.content.decode()
     assert not SessionPage.objects.filter(slug="nova-sesiya").exists()
 
 
@@ -71,7 +73,7 @@ def test_admin_warns_about_a_room_clash_but_saves(admin_client, edition, add_ses
     messages = [str(m) for m in get_messages(response.wsgi_request)] or [
         str(m) for m in response.context["messages"]
     ]
-    assert any("Keynote" in m and "Зала 1" in m for m in messages), messages
+    assert "Зала „Зала 1“ по това време е заета и от „Keynote“." in messages, messages
 
 
 def test_admin_clone_view_creates_the_next_edition(admin_client, demo):
@@ -87,7 +89,7 @@ def test_admin_clone_view_explains_an_existing_year(admin_client, demo):
     source = EditionPage.objects.get(year=2027, locale__language_code="bg")
     response = admin_client.post(f"/admin/editions/{source.pk}/clone/", {"year": 2026})
     assert response.status_code == 200
-    assert "already exists" in response.content.decode()
+    assert "Издание за 2026 г. вече съществува." in response.content.decode()
 
 
 def test_admin_edit_page_shows_the_clone_action(admin_client, edition):
@@ -101,3 +103,17 @@ def test_admin_translation_workflow_is_available_for_editions(admin_client, demo
     assert response.status_code == 200
     english = edition.get_translation(edition.locale.__class__.objects.get(language_code="en"))
     assert admin_client.get(f"/admin/pages/{english.pk}/edit/").status_code == 200
+
+
+def test_admin_speaks_english_to_an_editor_who_prefers_it(admin_client, edition):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="boss"))
+    profile.preferred_language = "en"
+    profile.save()
+    response = admin_client.post(
+        f"/admin/pages/add/conference/sessionpage/{edition.pk}/",
+        session_form(start="2025-04-01 10:00", end="2025-04-01 11:00"),
+    )
+    page = html.unescape(response.content.decode())
+    assert "starts outside the edition's dates (2025-03-26 – 2025-03-27)" in page
