@@ -68,9 +68,10 @@ lint: venv ## ruff, import-linter layer contracts, migrations drift
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
-schema: venv ## regenerate api/schema/openapi.yaml and api/schema/schema.graphql from the code
+schema: venv ## regenerate api/schema/openapi.yaml, api/schema/schema.graphql and the frontend's API types
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) spectacular --lang en --file api/schema/openapi.yaml --validate --fail-on-warn
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) graphql_schema --schema api.graphql.schema.schema --out api/schema/schema.graphql
+	if [ -d frontend/node_modules ]; then cd frontend && npm run --silent gen:api; fi
 
 format: venv ## apply ruff fixes and formatting
 	$(VENV)/bin/ruff check --fix .

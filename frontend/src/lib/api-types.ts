@@ -1151,7 +1151,7 @@ export interface operations {
                 /** @description Number of results to return per page. */
                 page_size?: number;
                 /**
-                 * @description * `draft` - Чернова
+                 * @description * `draft` - Draft
                  *     * `announced` - Announced
                  *     * `live` - Live
                  *     * `archived` - Archived
@@ -1615,9 +1615,9 @@ export interface operations {
                 /** @description Content language; falls back to the other language. Default: the Accept-Language header, else bg. */
                 locale?: "bg" | "en";
                 /**
-                 * @description Подредба
+                 * @description Ordering
                  *
-                 *     * `name` - Име
+                 *     * `name` - Name
                  *     * `-name` - Име (намалавящ)
                  *     * `updated` - Updated
                  *     * `-updated` - Updated (намалавящ)
@@ -2174,8 +2174,8 @@ export interface operations {
                 /**
                  * @description Session language.
                  *
-                 *     * `bg` - български език
-                 *     * `en` - английски
+                 *     * `bg` - Bulgarian
+                 *     * `en` - English
                  *     * `bg-en` - Bulgarian and English (interpreted)
                  */
                 language?: "bg" | "bg-en" | "en";
@@ -2186,7 +2186,7 @@ export interface operations {
                  *
                  *     * `start` - Start
                  *     * `-start` - Start (намалавящ)
-                 *     * `title` - Заглавие
+                 *     * `title` - Title
                  *     * `-title` - Заглавие (намалавящ)
                  *     * `updated` - Updated
                  *     * `-updated` - Updated (намалавящ)
@@ -2381,9 +2381,9 @@ export interface operations {
                 /** @description Content language; falls back to the other language. Default: the Accept-Language header, else bg. */
                 locale?: "bg" | "en";
                 /**
-                 * @description Подредба
+                 * @description Ordering
                  *
-                 *     * `name` - Име
+                 *     * `name` - Name
                  *     * `-name` - Име (намалавящ)
                  *     * `updated` - Updated
                  *     * `-updated` - Updated (намалавящ)
