@@ -78,7 +78,20 @@ page = SessionPage.objects.get(slug='opening', locale__language_code='en', url_p
 page.title = 'Opening (draft preview)'
 page.save_revision()
 print(preview_token_create(page=page))" | tail -n 1)
-setsid "${backend_env[@]}" FRONTEND_REVALIDATE_SECRET="$SECRET" "$PY" manage.py runserver "127.0.0.1:$API_PORT" --noreload >"$TMP/backend.log" 2>&1 &
+# The live publish -> Celery (eager in cms.settings.dev) -> POST $WEB/api/revalidate loop: the backend
+# knows the frontend's URL and the per-run secret that `next start` gets as REVALIDATE_SECRET.
+backend_env+=(FRONTEND_REVALIDATE_SECRET="$SECRET")
+# manage.py with exactly the running backend's settings, database and secret, for specs that act
+# as an editor (tests/e2e/freshness.spec.ts publishes through Wagtail with it).
+MANAGE="$TMP/manage"
+{
+  echo '#!/usr/bin/env bash'
+  printf 'cd %q && exec' "$ROOT"
+  printf ' %q' "${backend_env[@]}" "$PY" manage.py
+  echo ' "$@"'
+} >"$MANAGE"
+chmod +x "$MANAGE"
+setsid "${backend_env[@]}" "$PY" manage.py runserver "127.0.0.1:$API_PORT" --noreload >"$TMP/backend.log" 2>&1 &
 PIDS+=($!)
 wait_for "$API/api/v1/editions/" 60 || { cat "$TMP/backend.log"; exit 1; }
 
@@ -94,7 +107,7 @@ echo "e2e: vitest"
 ./node_modules/.bin/vitest run || status=1
 echo "e2e: playwright (Chromium at /usr/bin/chromium)"
 mkdir -p test-results/screenshots
-BASE_URL="$WEB" API_URL="$API" REVALIDATE_SECRET="$SECRET" PREVIEW_TOKEN="$PREVIEW_TOKEN" PLAYWRIGHT_WORKERS="${PLAYWRIGHT_WORKERS:-2}" \
+BASE_URL="$WEB" API_URL="$API" REVALIDATE_SECRET="$SECRET" PREVIEW_TOKEN="$PREVIEW_TOKEN" E2E_MANAGE="$MANAGE" PLAYWRIGHT_WORKERS="${PLAYWRIGHT_WORKERS:-2}" \
   ./node_modules/.bin/playwright test --reporter=list || status=1
 if [ "$status" -ne 0 ]; then
   echo "e2e: FAILED; last lines of the server logs:" >&2

@@ -1,5 +1,7 @@
-import { shot } from "./helpers";
-import { expect, test } from "@playwright/test";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { API_URL, shot } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
 
 const SECRET = process.env.REVALIDATE_SECRET || "";
 
@@ -44,4 +46,171 @@ test("an editor's preview link shows the unpublished draft in draft mode", async
   await page.context().clearCookies();
   await page.goto("/en/2027/opening");
   await expect(page.getByRole("heading", { level: 1 })).not.toContainText("draft preview");
+});
+
+// Issue 5, freshness: an editor publishes in Wagtail -> page_published -> on commit, the Celery task
+// (eager in cms.settings.dev) POSTs the affected paths and tags to this site's /api/revalidate with
+// the shared secret -> the changed pages show the change within seconds, not after the 60 s data TTL.
+// The publish runs the backend's own code through E2E_MANAGE (manage.py with the running backend's
+// settings, database, FRONTEND_URL and secret; platform/scripts/e2e.sh makes it).
+const MANAGE = process.env.E2E_MANAGE || "";
+const run = promisify(execFile);
+// A session no other spec looks at; its title is changed for the duration of this block only.
+const SESSION = { year: 2026, lang: "en", slug: "green-mechatronics" };
+const SESSION_PATH = `/${SESSION.lang}/${SESSION.year}/${SESSION.slug}`;
+const AGENDA_PATH = `/${SESSION.lang}/${SESSION.year}/agenda`;
+const DATA_TTL_MS = 60_000; // REVALIDATE_SECONDS in src/lib/api.ts
+
+// Changes the session's title and publishes it as the Wagtail admin's Publish does
+// (save_revision().publish()); with revalidate=false, publishes with the secret unset, so the
+// backend calls nobody. Prints what the title was, what it is, the Celery tasks that ran and how
+// long the publish took (eager Celery: the task and its POST to the site run within it).
+const PUBLISH = `
+import json, os, time
+from celery.signals import task_postrun
+from django.test.utils import override_settings
+from cms.conference.models import SessionPage
+tasks = []
+def record(sender=None, retval=None, state=None, **kwargs):
+    tasks.append({"task": sender.name, "state": state, "result": retval if isinstance(retval, dict) else repr(retval)})
+task_postrun.connect(record, weak=False)
+page = SessionPage.objects.get(slug=os.environ["E2E_SLUG"], locale__language_code=os.environ["E2E_LANG"],
+                               url_path__contains="/%s/" % os.environ["E2E_YEAR"])
+before = page.title
+page.title = os.environ["E2E_TITLE"]
+start = time.monotonic()
+if os.environ["E2E_REVALIDATE"] == "1":
+    page.save_revision().publish()
+else:
+    with override_settings(FRONTEND_REVALIDATE_SECRET=""):
+        page.save_revision().publish()
+seconds = time.monotonic() - start
+print(json.dumps({"before": before, "after": SessionPage.objects.get(pk=page.pk).title, "tasks": tasks, "seconds": seconds}))
+`;
+
+interface Published {
+  before: string;
+  after: string;
+  tasks: { task: string; state: string; result: unknown }[];
+  seconds: number;
+}
+
+async function publishTitle(title: string, revalidate: boolean): Promise<Published> {
+  const { stdout } = await run(MANAGE, ["shell", "-c", PUBLISH], {
+    env: {
+      ...process.env,
+      E2E_SLUG: SESSION.slug,
+      E2E_LANG: SESSION.lang,
+      E2E_YEAR: String(SESSION.year),
+      E2E_TITLE: title,
+      E2E_REVALIDATE: revalidate ? "1" : "0",
+    },
+    timeout: 60_000,
+  });
+  const last = stdout.trim().split("\n").pop() || "";
+  return JSON.parse(last) as Published;
+}
+
+const revalidations = (p: Published) => p.tasks.filter((t) => t.task === "api.revalidate_frontend");
+
+/** The session page's title: its h1 without the star button. */
+async function sessionTitle(page: Page): Promise<string> {
+  return page.locator("h1").evaluate((h1) => {
+    const copy = h1.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll("button").forEach((b) => b.remove());
+    return (copy.textContent || "").trim();
+  });
+}
+
+/** Loads `path` every 500 ms until it shows `title` (the session's h1, or a link on the agenda); ms taken, or null. */
+async function waitForTitle(page: Page, path: string, title: string, limitMs = 15_000): Promise<number | null> {
+  const start = Date.now();
+  const shows = async () =>
+    path === AGENDA_PATH ? (await page.getByRole("link", { name: title, exact: true }).count()) > 0 : (await sessionTitle(page)) === title;
+  while (Date.now() - start < limitMs) {
+    await page.goto(path);
+    if (await shows()) return Date.now() - start;
+    await page.waitForTimeout(500);
+  }
+  return null;
+}
+
+test.describe("publishing refreshes the site within seconds", () => {
+  test.describe.configure({ mode: "serial" });
+  let original = "";
+  let changed = false;
+
+  test.afterAll(async ({ browser }) => {
+    if (!changed || !original) return;
+    // Put the demo title back (published, revalidated) and wait until the site shows it again.
+    const restored = await publishTitle(original, true);
+    expect(restored.after).toBe(original);
+    const page = await browser.newPage();
+    expect(await waitForTitle(page, SESSION_PATH, original), "restored title not shown").not.toBeNull();
+    await page.close();
+  });
+
+  test("an editor's publish reaches the session page and the agenda via the Celery task and /api/revalidate", async ({ page, request }) => {
+    test.skip(!MANAGE || !SECRET, "E2E_MANAGE and REVALIDATE_SECRET come from platform/scripts/e2e.sh");
+    test.setTimeout(120_000);
+
+    // Baseline: the site's cached API data for this edition fetched now, so its 60 s TTL cannot
+    // expire during the test and only the publish hook can explain a change.
+    const reset = await request.post("/api/revalidate", {
+      headers: { "x-revalidate-secret": SECRET },
+      data: { paths: [SESSION_PATH, AGENDA_PATH], tags: [`edition:${SESSION.year}`, "sessions"] },
+    });
+    expect(reset.status()).toBe(200);
+    await page.goto(SESSION_PATH);
+    const baseline = Date.now();
+    original = await sessionTitle(page);
+    expect(original).toBe("Green mechatronics for the automotive industry");
+    await page.goto(AGENDA_PATH);
+    await expect(page.getByRole("link", { name: original, exact: true }).first()).toBeVisible();
+
+    // Control: published with the secret unset, the backend has the change but nothing tells the
+    // site, which keeps serving its cached title.
+    const stamp = Date.now().toString(36);
+    const unannounced = `${original} (unannounced ${stamp})`;
+    changed = true;
+    const control = await publishTitle(unannounced, false);
+    expect(control.before).toBe(original);
+    expect(control.after).toBe(unannounced);
+    expect(revalidations(control)).toEqual([]);
+    const api = await request.get(`${API_URL}/api/v1/sessions/?year=${SESSION.year}&locale=${SESSION.lang}&page_size=100`);
+    expect(((await api.json()) as { results: { slug: string; title: string }[] }).results.find((s) => s.slug === SESSION.slug)?.title).toBe(unannounced);
+    for (let i = 0; i < 3; i++) {
+      await page.goto(SESSION_PATH);
+      expect(await sessionTitle(page)).toBe(original);
+      await page.waitForTimeout(500);
+    }
+
+    // The real thing: publish with the secret set; the eager Celery task POSTs to /api/revalidate.
+    const fresh = `${original} (updated ${stamp})`;
+    const publishStart = Date.now();
+    const published = await publishTitle(fresh, true);
+    const publishMs = Date.now() - publishStart;
+    expect(published.after).toBe(fresh);
+    const [task] = revalidations(published);
+    expect(task?.state, JSON.stringify(published.tasks)).toBe("SUCCESS");
+    expect((task?.result as { paths: string[] }).paths).toEqual(expect.arrayContaining([SESSION_PATH, AGENDA_PATH]));
+
+    const waitedMs = await waitForTitle(page, SESSION_PATH, fresh);
+    expect(waitedMs, `"${fresh}" did not show within 15 s of the publish`).not.toBeNull();
+    const sinceBaseline = Date.now() - baseline;
+    expect(sinceBaseline, "seen only after the data TTL could have expired").toBeLessThan(DATA_TTL_MS);
+    // Editor's view: publish() (with the task's POST) plus the time until the site shows it.
+    const totalS = (published.seconds + waitedMs! / 1000).toFixed(1);
+    console.log(
+      `freshness: the new title was on ${SESSION_PATH} ${totalS} s after publishing` +
+        ` (publish() incl. Celery task and POST ${published.seconds.toFixed(1)} s, then ${(waitedMs! / 1000).toFixed(1)} s until the page showed it;` +
+        ` the manage.py command incl. Django start-up took ${(publishMs / 1000).toFixed(1)} s)`,
+    );
+    test.info().annotations.push({ type: "freshness", description: `${totalS} s` });
+    await shot(page, "freshness-session");
+
+    expect(await waitForTitle(page, AGENDA_PATH, fresh), "agenda did not show the new title").not.toBeNull();
+    await expect(page.getByRole("link", { name: unannounced, exact: true })).toHaveCount(0);
+    await shot(page, "freshness-agenda");
+  });
 });
