@@ -201,19 +201,15 @@ class DemoLoader:
         return conference
 
     def load_edition(self, conference, spec):
-        existing = EditionPage.objects.child_of(conference).filter(year=spec["year"]).first()
-        if existing is None:
+        edition = EditionPage.objects.child_of(conference).filter(year=spec["year"]).first()
+        if edition is None:
             edition = self._create_edition(conference, spec)
-        else:
-            edition = existing
-        en_conference = conference.get_translation(self.en)
-        en_edition = _translate_page(
+        _translate_page(
             edition,
             self.en,
             self._edition_en_fields(spec),
             prepare=lambda page: self._translate_edition_children(page, spec),
         )
-        assert en_edition.get_parent().pk == en_conference.pk
         self._load_content_pages(edition, spec)
         for session_spec in spec["sessions"]:
             self._load_session(edition, spec, session_spec)
