@@ -3,7 +3,8 @@
 Documents live in search_document (search.models.IndexedDocument); the match runs on our own
 analysed terms (search.text), weighted title > people > body (bm25 column weights on SQLite,
 tsvector weights A/B/C on PostgreSQL). Typo tolerance expands each query word to the indexed
-terms within its edit distance (search_term); facets are counted over the matching rows.
+terms within its edit distance (search_term). Paging, the total and facet counts are computed by
+the database (ORDER BY/LIMIT, COUNT, GROUP BY) over the matching rows.
 """
 
 from django.db import connection, transaction
@@ -16,6 +17,9 @@ from search.query import FACETS, Hit, Result, facet_counts
 FTS_WEIGHTS = (10.0, 4.0, 1.0, 0.0)
 MAX_EXPANSIONS = 12
 ROW_FIELDS = ("kind", "years", "session_type", "track", "topics", "industries", "language")
+LIST_FIELDS = ("years", "topics", "industries")  # stored as "|a|b|"
+_HIT, _TOTAL = "#hit", "#total"  # row markers of the search statement (facet names otherwise)
+_LAST = chr(0x10FFFF)  # above any character a date can hold
 
 
 def _pipes(values):
@@ -202,7 +206,7 @@ class DatabaseEngine(Engine):
             if not values:
                 continue
             column = FACETS[name]
-            if column in ("years", "topics", "industries"):
+            if column in LIST_FIELDS:
                 where.append("(" + " OR ".join(f"d.{column} LIKE %s" for _ in values) + ")")
                 params += [f"%|{v}|%" for v in values]
             else:
@@ -211,8 +215,8 @@ class DatabaseEngine(Engine):
                 params += values
         return where, params
 
-    def _rows(self, query, parsed):
-        """(id, score, sort_date, facet columns...) of every matching document."""
+    def _match(self, query, parsed):
+        """SQL and parameters selecting (id, score, sort_date, ROW_FIELDS...) of every match."""
         where, params = self._filters(query)
         columns = ", ".join(f"d.{c}" for c in ROW_FIELDS)
         if parsed.empty:
@@ -244,16 +248,95 @@ class DatabaseEngine(Engine):
                 where.append("(" + " OR ".join(ors) + ")")
         if where:
             sql += " WHERE " + " AND ".join(where)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+        return sql, params
 
     def search(self, query, parsed):
-        rows = self._rows(query, parsed)
+        if self.vendor in ("sqlite", "postgresql"):
+            return self._search_in_sql(query, parsed)
+        return self._search_in_python(query, parsed)
+
+    def _order(self, query, parsed, alias):
+        """ORDER BY clause (and its parameters) for the matches selected under `alias`.
+
+        "Newest first" compares sort_date with a character above any other appended, so that,
+        as in _desc, an empty date sorts first among equal scores and a prefix before the longer
+        values it starts; binary collation keeps the order of Python strings on PostgreSQL.
+        """
+        collate = ' COLLATE "C"' if self.vendor == "postgresql" else ""
+        newest = f"({alias}.sort_date || %s){collate} DESC"
+        if query.sort == "relevance" and not parsed.empty:
+            return f"{alias}.score DESC, {newest}, {alias}.id", [_LAST]
+        if query.sort == "date":
+            return f"{alias}.sort_date = '', {alias}.sort_date{collate}, {alias}.id", []
+        # newest first; also the order of a browse without words
+        return f"{alias}.sort_date = '', {newest}, {alias}.id", [_LAST]
+
+    def _search_in_sql(self, query, parsed):
+        """One statement: the matches are computed once (a materialised CTE), then the page,
+        the total and every facet's counts are read from them with ORDER BY/LIMIT, COUNT and
+        GROUP BY, so no Python work grows with the number of matches."""
+        match_sql, params = self._match(query, parsed)
+        names = ", ".join(("id", "score", "sort_date", *ROW_FIELDS))
+        cte = f"m({names}) AS MATERIALIZED ({match_sql})"
+        order_outer, order_params = self._order(query, parsed, "h")
+        order_inner, _ = self._order(query, parsed, "m")
+        arms = [
+            f"SELECT '{_HIT}', NULL, h.id, h.score, ROW_NUMBER() OVER (ORDER BY {order_outer}) "
+            f"FROM (SELECT m.id, m.score, m.sort_date FROM m ORDER BY {order_inner} "
+            "LIMIT %s OFFSET %s) h",
+            f"SELECT '{_TOTAL}', NULL, COUNT(*), NULL, NULL FROM m",
+        ]
+        params += order_params + order_params + [query.page_size, query.offset]
+        for facet, column in FACETS.items():
+            if column not in LIST_FIELDS:
+                arms.append(
+                    f"SELECT '{facet}', m.{column}, COUNT(*), NULL, NULL FROM m "
+                    f"WHERE m.{column} <> '' GROUP BY m.{column}"
+                )
+            elif self.vendor == "sqlite":
+                # "|a|b|" read as a JSON array: json_quote escapes the whole string and no
+                # escape contains "|", so every "|" can become "," between two JSON strings.
+                values = f"json_each('[' || replace(json_quote(m.{column}), '|', '\",\"') || ']')"
+                arms.append(
+                    f"SELECT '{facet}', v.value, COUNT(*), NULL, NULL FROM m, {values} v "
+                    f"WHERE m.{column} <> '' AND v.value <> '' GROUP BY v.value"
+                )
+            else:
+                # unnest in the select list (one ProjectSet) is cheaper than a lateral join.
+                arms.append(
+                    f"SELECT '{facet}', v, COUNT(*), NULL, NULL "
+                    f"FROM (SELECT unnest(string_to_array(m.{column}, '|')) v FROM m) l "
+                    "WHERE v <> '' GROUP BY v"
+                )
+        sql = f"WITH {cte} " + " UNION ALL ".join(arms)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        total, page, facets = 0, [], {name: {} for name in FACETS}
+        for part, value, number, score, position in rows:
+            if part == _HIT:
+                page.append((position, number, float(score or 0.0)))
+            elif part == _TOTAL:
+                total = number
+            else:
+                facets[part][str(value)] = number
+        for name in facets:
+            facets[name] = dict(sorted(facets[name].items()))
+        page.sort()
+        stored = IndexedDocument.objects.in_bulk([pk for _, pk, _ in page])
+        hits = [Hit(doc=stored[pk].data, score=score) for _, pk, score in page if pk in stored]
+        return Result(total=total, hits=hits, facets=facets, engine=self.name)
+
+    def _search_in_python(self, query, parsed):
+        """Other databases: fetch every match, count and sort here."""
+        sql, params = self._match(query, parsed)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
         docs = []
         for pk, score, sort_date, *facets in rows:
             doc = dict(zip(ROW_FIELDS, facets, strict=True))
-            for name in ("years", "topics", "industries"):
+            for name in LIST_FIELDS:
                 doc[name] = _unpipe(doc[name])
             docs.append((pk, float(score or 0.0), sort_date or "", doc))
         counts = facet_counts(d for *_, d in docs)
