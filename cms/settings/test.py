@@ -14,8 +14,11 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "1") == "1"
 MEDIA_ROOT = VAR_DIR / "test-media"
 VAR_DIR.mkdir(parents=True, exist_ok=True)
-# Search: indices of each test process apart (xdist workers share one node), writes visible at once.
-SEARCH_INDEX_PREFIX = f"test_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_"
+# Search: indices of each test process apart (xdist workers, and concurrent runs told apart by
+# TEST_RUN_ID, share one node), writes visible at once.
+SEARCH_INDEX_PREFIX = (
+    f"test_{os.environ.get('TEST_RUN_ID', '')}{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_"
+)
 SEARCH_REFRESH_ON_WRITE = True
 SEARCH_TIMEOUT = 3.0
 # Wagtail's own background work (reference index, admin search index) is not under test; the

@@ -66,7 +66,7 @@ def worker(django_db_setup, django_db_blocker, tmp_path_factory):
     eager = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = False
     try:
-        yield {"queue": queue, "prefix": f"test_{tag}_", "log": log, "process": process}
+        yield {"queue": queue, "prefix": worker_prefix(tag), "log": log, "process": process}
     finally:
         celery_app.conf.task_always_eager = eager
         process.terminate()
@@ -83,7 +83,7 @@ def worker(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 def worker_prefix(tag):
-    return f"test_{tag}_"
+    return f"test_{os.environ.get('TEST_RUN_ID', '')}{tag}_"
 
 
 @pytest.fixture
