@@ -61,7 +61,8 @@ API_PORT=$(free_port "${E2E_API_PORT:-8765}")
 WEB_PORT=$(free_port "${E2E_WEB_PORT:-3100}")
 API="http://127.0.0.1:$API_PORT"
 WEB="http://127.0.0.1:$WEB_PORT"
-SECRET="e2e-$(date +%s)-$RANDOM"
+# A fresh random secret per run (the production server refuses one shorter than 32 characters).
+SECRET=$("$PY" -c 'import secrets;print(secrets.token_urlsafe(32))')
 
 echo "e2e: backend with demo data on $API (SQLite in $TMP)"
 cd "$ROOT"

@@ -30,17 +30,30 @@ test("the revalidation route accepts paths and tags with the secret", async ({ r
 test("preview without a valid token is refused, never a crash", async ({ request }) => {
   const missing = await request.get("/api/preview");
   expect(missing.status()).toBe(400);
-  const forged = await request.get("/api/preview?content_type=conference.sessionpage&token=forged", { maxRedirects: 5 });
-  expect(forged.status()).toBe(404);
+  expect(missing.headers()["content-type"]).toContain("application/problem+json");
+  const forged = await request.get("/api/preview?content_type=conference.sessionpage&token=forged", { maxRedirects: 0 });
+  expect(forged.status()).toBe(403);
+  expect(forged.headers()["set-cookie"] ?? "").not.toContain("__prerender_bypass");
 });
 
-test("an editor's preview link shows the unpublished draft in draft mode", async ({ page }) => {
+test("a forged preview token turns on no draft mode in the browser", async ({ page, context }) => {
+  const response = await page.goto("/api/preview?content_type=conference.sessionpage&token=forged");
+  expect(response?.status()).toBe(403);
+  expect((await context.cookies()).map((c) => c.name)).not.toContain("__prerender_bypass");
+  // The draft page itself sends a browser without draft mode back to the check.
+  const draft = await page.goto("/en/preview?content_type=conference.sessionpage&token=forged");
+  expect(draft?.status()).toBe(403);
+  expect((await context.cookies()).map((c) => c.name)).not.toContain("__prerender_bypass");
+});
+
+test("an editor's preview link shows the unpublished draft in draft mode", async ({ page, context }) => {
   const token = process.env.PREVIEW_TOKEN;
   test.skip(!token, "PREVIEW_TOKEN not given (platform/scripts/e2e.sh makes one)");
   await page.goto(`/api/preview?content_type=conference.sessionpage&token=${encodeURIComponent(token!)}`);
   await expect(page).toHaveURL(/\/preview\?/);
   await expect(page.getByTestId("preview")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Opening (draft preview)");
+  expect((await context.cookies()).map((c) => c.name)).toContain("__prerender_bypass");
   await shot(page, "preview-draft");
   // The public page still shows the published title.
   await page.context().clearCookies();
@@ -183,6 +196,17 @@ test.describe("publishing refreshes the site within seconds", () => {
       await page.goto(SESSION_PATH);
       expect(await sessionTitle(page)).toBe(original);
       await page.waitForTimeout(500);
+    }
+    // A revalidation with a wrong secret is refused and refreshes nothing.
+    const forged = await request.post("/api/revalidate", {
+      headers: { "x-revalidate-secret": `${SECRET.slice(0, -1)}x` },
+      data: { paths: [SESSION_PATH, AGENDA_PATH], tags: [`edition:${SESSION.year}`, "sessions"] },
+    });
+    expect(forged.status()).toBe(401);
+    for (const path of [SESSION_PATH, AGENDA_PATH]) {
+      await page.goto(path);
+      if (path === SESSION_PATH) expect(await sessionTitle(page)).toBe(original);
+      else await expect(page.getByRole("link", { name: unannounced, exact: true })).toHaveCount(0);
     }
 
     // The real thing: publish with the secret set; the eager Celery task POSTs to /api/revalidate.

@@ -28,6 +28,7 @@ export async function GET(request: NextRequest) {
     return problem(400, "bad_request", "Give content_type (app.model) and token.", { instance });
   }
   let status: number;
+  let retryAfter: string | null = null;
   try {
     const response = await fetch(apiPath("preview/", { content_type: contentType, token }), {
       headers: { Accept: "application/json" },
@@ -35,6 +36,7 @@ export async function GET(request: NextRequest) {
       signal: AbortSignal.timeout(VERIFY_TIMEOUT_MS),
     });
     status = response.status;
+    retryAfter = response.headers.get("retry-after");
     await response.body?.cancel();
   } catch {
     return problem(502, "api_unreachable", "The API could not check the preview token; try again.", { instance });
@@ -43,6 +45,10 @@ export async function GET(request: NextRequest) {
     return problem(403, "preview_token_invalid", "The preview token is invalid or has expired; open the preview from the admin again.", {
       instance,
     });
+  }
+  if (status === 429) {
+    const seconds = /^\d{1,5}$/.test(retryAfter ?? "") ? retryAfter! : "60";
+    return problem(429, "rate_limited", `Too many requests; try again in ${seconds} s.`, { instance, headers: { "retry-after": seconds } });
   }
   if (status !== 200) {
     return problem(502, "api_error", `The API answered ${status} while checking the preview token.`, { instance });
