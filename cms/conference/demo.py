@@ -1,13 +1,24 @@
-"""Loading the demo conference: get-or-create everything, so a second run changes nothing.
+"""Loading the demo conference without harming a site that is not the demo.
 
-Existing objects are never overwritten, so content an editor changed survives a re-run.
+Every demo object gets a stable identity: its translation key is a uuid5 of a demo key such as
+``session:2025:tech-parks-panel``, so the loader finds its objects again however an editor renames
+them. Each object it creates is remembered in a `DemoRecord`; a re-run creates only what was never
+created, so what an editor deleted stays deleted, and it never overwrites anything.
+
+A database that holds other content, or whose default Site serves pages the demo did not create,
+is refused (`DemoSiteRefused`) unless the caller forces the load. Even then the loader never
+re-points a default Site it did not create; it only takes over Wagtail's placeholder welcome page.
 """
 
 import datetime
+import uuid
 import zoneinfo
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from wagtail.actions.copy_for_translation import ParentNotTranslatedError
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, Site
 
 from cms.conference import demo_data as data
@@ -25,9 +36,21 @@ from cms.conference.models import (
 )
 from cms.conference.services import edition_editors_group_ensure
 from cms.core.images import image_ensure
+from cms.core.models import DemoRecord
 from cms.people.models import Industry, Organisation, Person, Topic
 
 SOFIA = zoneinfo.ZoneInfo("Europe/Sofia")
+DEMO_NAMESPACE = uuid.UUID("5b0f6c8e-2f4d-5c1a-9e47-6a3d2b1c0e9f")
+SNIPPET_MODELS = (Topic, Industry, Organisation, Person)
+
+
+class DemoSiteRefused(Exception):
+    """The database holds a site that is not the demo; loading needs an explicit force."""
+
+
+def demo_identity(key):
+    """The translation key every demo object with demo key `key` carries, in every locale."""
+    return uuid.uuid5(DEMO_NAMESPACE, key)
 
 
 def locales():
@@ -36,46 +59,50 @@ def locales():
     return bg, en
 
 
-def _snippet(model, *, slug, bg_fields, en_fields, bg, en):
-    """Bulgarian source object and its English translation, created if missing."""
-    source = model.objects.filter(locale=bg, slug=slug).first()
-    if source is None:
-        source = model(locale=bg, slug=slug, **bg_fields)
-        source.save()
-        if hasattr(source, "save_revision"):
-            source.save_revision().publish()
-    translation = source.get_translation_or_none(en)
-    if translation is None:
-        translation = source.copy_for_translation(en)
-        for name, value in en_fields.items():
-            setattr(translation, name, value)
-        translation.save()
-        if hasattr(translation, "save_revision"):
-            translation.save_revision().publish()
-    return source, translation
+def _is_placeholder(page):
+    """Wagtail's welcome page from its initial migration: a plain, childless page under root."""
+    return (
+        page.depth == 2
+        and page.content_type_id == ContentType.objects.get_for_model(Page).pk
+        and not page.get_children().exists()
+    )
 
 
-def _publish(page):
-    page.save_revision().publish()
-    return page
+def demo_site_problem():
+    """Why this database is not the demo (nor a blank Wagtail site), or None if it is."""
+    is_demo = DemoRecord.objects.exists()
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None and not _is_placeholder(site.root_page):
+        root = site.root_page
+        if not (is_demo and root.translation_key == demo_identity("conference")):
+            return f"the default site {site} serves {root.title!r}, which the demo did not create"
+    if is_demo:
+        return None
+    pages = [page for page in Page.objects.filter(depth__gt=1) if not _is_placeholder(page)]
+    if pages:
+        return f"the database holds {len(pages)} pages the demo did not create"
+    for model in SNIPPET_MODELS:
+        count = model.objects.count()
+        if count:
+            return f"the database holds {count} {model._meta.verbose_name_plural}"
+    return None
 
 
-def _child(parent, model, slug):
-    return model.objects.child_of(parent).filter(slug=slug).first()
+def _publish(obj):
+    obj.save_revision().publish()
+    return obj
 
 
-def _translate_page(page, en, fields, prepare=None):
-    """English translation of a published Bulgarian page; `prepare` fixes relations first."""
-    translation = page.get_translation_or_none(en)
-    if translation is not None:
-        return translation.specific
-    translation = page.copy_for_translation(en).specific
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    if prepare is not None:
-        prepare(translation)
-    translation.save()
-    return _publish(type(translation).objects.get(pk=translation.pk))
+def _free_slug(model, slug, locale):
+    """`slug`, or `slug-2`, `slug-3`... if another object in `locale` already has it."""
+    taken = set(
+        model.objects.filter(locale=locale, slug__startswith=slug).values_list("slug", flat=True)
+    )
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
 
 
 def _local(day, hhmm):
@@ -87,13 +114,19 @@ class DemoLoader:
     def __init__(self, *, progress=None):
         self.progress = progress or (lambda message: None)
         self.bg, self.en = locales()
+        self.records = set()
         self.topics = {}
         self.industries = {}
         self.organisations = {}
         self.people = {}
 
     @transaction.atomic
-    def run(self):
+    def run(self, *, force=False):
+        """Load what was never loaded; returns the Bulgarian conference page (None if deleted)."""
+        problem = demo_site_problem()
+        if problem and not force:
+            raise DemoSiteRefused(problem)
+        self.records = set(DemoRecord.objects.values_list("key", flat=True))
         self.load_taxonomies()
         self.load_organisations()
         self.load_people()
@@ -102,118 +135,253 @@ class DemoLoader:
             self.load_edition(conference, spec)
         return conference
 
+    # Identity and memory
+
+    def _remember(self, record):
+        if record not in self.records:
+            DemoRecord.objects.get_or_create(key=record)
+            self.records.add(record)
+
+    def _ensure(self, key, locale, find, create):
+        """(object, created): found by identity, else created unless it was created before.
+
+        `create` may return None when it cannot create the object (its parent is gone).
+        """
+        record = f"{key}@{locale.language_code}"
+        obj = find()
+        if obj is not None:
+            self._remember(record)
+            return obj, False
+        if record in self.records:
+            return None, False  # an editor deleted it
+        obj = create()
+        if obj is not None:
+            self._remember(record)
+        return obj, obj is not None
+
+    def _snippet(self, model, key, *, slug, bg_fields, en_fields):
+        """Bulgarian source and English translation (either None if an editor deleted it)."""
+        identity = demo_identity(key)
+
+        def find(locale):
+            return lambda: model.objects.filter(locale=locale, translation_key=identity).first()
+
+        def create_source():
+            source = model(
+                locale=self.bg,
+                translation_key=identity,
+                slug=_free_slug(model, slug, self.bg),
+                **bg_fields(),
+            )
+            source.save()
+            if hasattr(source, "save_revision"):
+                _publish(source)
+            return source
+
+        source, _ = self._ensure(key, self.bg, find(self.bg), create_source)
+
+        def create_translation():
+            if source is None:
+                return None
+            translation = source.copy_for_translation(self.en)
+            for name, value in en_fields().items():
+                setattr(translation, name, value)
+            translation.slug = _free_slug(model, translation.slug, self.en)
+            translation.save()
+            if hasattr(translation, "save_revision"):
+                _publish(translation)
+            return translation
+
+        translation, _ = self._ensure(key, self.en, find(self.en), create_translation)
+        return source, translation
+
+    def _page(self, key, model, parent, build):
+        """(Bulgarian page, created); `build()` returns the unsaved page to add under `parent`."""
+        identity = demo_identity(key)
+
+        def create():
+            if parent is None:
+                return None
+            page = build()
+            page.locale = self.bg
+            page.translation_key = identity
+            page.slug = find_available_slug(parent, page.slug)
+            parent.add_child(instance=page)
+            return _publish(page)
+
+        return self._ensure(
+            key,
+            self.bg,
+            lambda: model.objects.filter(locale=self.bg, translation_key=identity).first(),
+            create,
+        )
+
+    def _translate_page(self, key, model, page, fields, prepare=None):
+        """(English page, created) from the Bulgarian `page`; `prepare` fixes relations first."""
+        identity = demo_identity(key)
+
+        def create():
+            if page is None:
+                return None
+            try:
+                translation = page.copy_for_translation(self.en).specific
+            except ParentNotTranslatedError:
+                return None
+            for name, value in fields.items():
+                setattr(translation, name, value)
+            if prepare is not None:
+                prepare(translation)
+            translation.save()
+            return _publish(model.objects.get(pk=translation.pk))
+
+        return self._ensure(
+            key,
+            self.en,
+            lambda: model.objects.filter(locale=self.en, translation_key=identity).first(),
+            create,
+        )
+
+    # Cross-edition snippets
+
     def load_taxonomies(self):
         for slug, bg_name, en_name in data.TOPICS:
-            self.topics[slug] = _snippet(
+            self.topics[slug] = self._snippet(
                 Topic,
+                f"topic:{slug}",
                 slug=slug,
-                bg_fields={"name": bg_name},
-                en_fields={"name": en_name},
-                bg=self.bg,
-                en=self.en,
+                bg_fields=lambda name=bg_name: {"name": name},
+                en_fields=lambda name=en_name: {"name": name},
             )
         for slug, bg_name, en_name in data.INDUSTRIES:
-            self.industries[slug] = _snippet(
+            self.industries[slug] = self._snippet(
                 Industry,
+                f"industry:{slug}",
                 slug=slug,
-                bg_fields={"name": bg_name},
-                en_fields={"name": en_name},
-                bg=self.bg,
-                en=self.en,
+                bg_fields=lambda name=bg_name: {"name": name},
+                en_fields=lambda name=en_name: {"name": name},
             )
         self.progress(f"{len(self.topics)} topics, {len(self.industries)} industries")
 
     def load_organisations(self):
         for slug, (kind, names, short, website, country) in data.ORGANISATIONS.items():
-            logo = image_ensure(
-                title=f"Logo: {names[1]}", text=short[1] or names[1], size=(480, 240)
-            )
-            common = {"kind": kind, "website": website, "country": country, "logo": logo}
-            self.organisations[slug] = _snippet(
+
+            def bg_fields(kind=kind, names=names, short=short, website=website, country=country):
+                logo = image_ensure(
+                    title=f"Logo: {names[1]}", text=short[1] or names[1], size=(480, 240)
+                )
+                return {
+                    "name": names[0],
+                    "short_name": short[0],
+                    "kind": kind,
+                    "website": website,
+                    "country": country,
+                    "logo": logo,
+                }
+
+            self.organisations[slug] = self._snippet(
                 Organisation,
+                f"organisation:{slug}",
                 slug=slug,
-                bg_fields={"name": names[0], "short_name": short[0], **common},
-                en_fields={"name": names[1], "short_name": short[1]},
-                bg=self.bg,
-                en=self.en,
+                bg_fields=bg_fields,
+                en_fields=lambda names=names, short=short: {
+                    "name": names[1],
+                    "short_name": short[1],
+                },
             )
         self.progress(f"{len(self.organisations)} organisations")
 
     def load_people(self):
         for slug, (names, titles, org) in data.PEOPLE.items():
-            photo = image_ensure(title=f"Portrait: {names[1]}", text=names[1])
             bg_org, en_org = self.organisations[org] if org else (None, None)
-            self.people[slug] = _snippet(
-                Person,
-                slug=slug,
-                bg_fields={
+
+            def bg_fields(names=names, titles=titles, bg_org=bg_org):
+                return {
                     "name": names[0],
                     "job_title": titles[0],
                     "organisation": bg_org,
-                    "photo": photo,
+                    "photo": image_ensure(title=f"Portrait: {names[1]}", text=names[1]),
                     "bio": f"<p>{names[0]} – {titles[0]}.</p>",
-                },
-                en_fields={
+                }
+
+            def en_fields(names=names, titles=titles, en_org=en_org):
+                return {
                     "name": names[1],
                     "job_title": titles[1],
                     "organisation": en_org,
                     "bio": f"<p>{names[1]}, {titles[1]}.</p>",
-                },
-                bg=self.bg,
-                en=self.en,
+                }
+
+            self.people[slug] = self._snippet(
+                Person, f"person:{slug}", slug=slug, bg_fields=bg_fields, en_fields=en_fields
             )
         self.progress(f"{len(self.people)} people")
 
+    # Pages
+
     def load_conference(self):
-        root = Page.get_first_root_node()
-        conference = ConferencePage.objects.filter(
-            locale=self.bg, slug=data.CONFERENCE["slug"]
-        ).first()
-        if conference is None:
-            conference = root.add_child(
-                instance=ConferencePage(
-                    title=data.CONFERENCE["title"][0],
-                    slug=data.CONFERENCE["slug"],
-                    intro=data.CONFERENCE["intro"][0],
-                    organiser_contact_email=data.CONFERENCE["email"],
-                    locale=self.bg,
-                )
-            )
-            _publish(conference)
-        _translate_page(
+        conference, _ = self._page(
+            "conference",
+            ConferencePage,
+            Page.get_first_root_node(),
+            lambda: ConferencePage(
+                title=data.CONFERENCE["title"][0],
+                slug=data.CONFERENCE["slug"],
+                intro=data.CONFERENCE["intro"][0],
+                organiser_contact_email=data.CONFERENCE["email"],
+            ),
+        )
+        self._translate_page(
+            "conference",
+            ConferencePage,
             conference,
-            self.en,
             {"title": data.CONFERENCE["title"][1], "intro": data.CONFERENCE["intro"][1]},
         )
-        site = Site.objects.filter(is_default_site=True).first()
+        if conference is not None:
+            self._load_site(conference)
+        self.progress("conference")
+        return conference
+
+    def _load_site(self, conference):
+        """Serve the conference from the default Site, unless that Site serves something else."""
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
-            Site.objects.create(
-                hostname="localhost", port=80, root_page=conference, is_default_site=True
-            )
-        elif site.root_page_id != conference.pk:
+            taken = Site.objects.filter(hostname="localhost", port=80).exists()
+            if "site" not in self.records and not taken:
+                Site.objects.create(
+                    hostname="localhost",
+                    port=80,
+                    root_page=conference,
+                    is_default_site=True,
+                    site_name=data.CONFERENCE["title"][1],
+                )
+                self._remember("site")
+        elif _is_placeholder(site.root_page):
             old_root = site.root_page
             site.root_page = conference
             site.site_name = data.CONFERENCE["title"][1]
             site.save()
-            if type(old_root.specific) is Page and not old_root.get_children().exists():
+            self._remember("site")
+            if not Site.objects.filter(root_page=old_root).exists():
                 old_root.delete()  # Wagtail's placeholder welcome page
-        self.progress("conference")
-        return conference
 
     def load_edition(self, conference, spec):
-        edition = EditionPage.objects.child_of(conference).filter(year=spec["year"]).first()
-        if edition is None:
-            edition = self._create_edition(conference, spec)
-        _translate_page(
-            edition,
-            self.en,
-            self._edition_en_fields(spec),
-            prepare=lambda page: self._translate_edition_children(page, spec),
+        key = f"edition:{spec['year']}"
+        edition, created = self._page(
+            key, EditionPage, conference, lambda: self._build_edition(spec)
         )
-        self._load_content_pages(edition, spec)
-        for session_spec in spec["sessions"]:
-            self._load_session(edition, spec, session_spec)
-        edition_editors_group_ensure(edition=edition)
+        translation, translated = self._translate_page(
+            key,
+            EditionPage,
+            edition,
+            self._edition_en_fields(spec),
+            prepare=self._translate_edition_children,
+        )
+        if edition is not None:
+            self._load_content_pages(edition, spec)
+            for session_spec in spec["sessions"]:
+                self._load_session(edition, spec, session_spec)
+            if created or translated:
+                edition_editors_group_ensure(edition=edition)
         self.progress(f"edition {spec['year']}: {len(spec['sessions'])} sessions")
         return edition
 
@@ -228,14 +396,14 @@ class DemoLoader:
             "venue_city": venue["venue_city"][1],
         }
 
-    def _create_edition(self, conference, spec):
+    def _build_edition(self, spec):
         venue = data.SOFIA_TECH_PARK
+        year = spec["year"]
         start, end = (datetime.date.fromisoformat(day) for day in spec["dates"])
         edition = EditionPage(
             title=spec["title"][0],
             slug=spec["slug"],
-            locale=self.bg,
-            year=spec["year"],
+            year=year,
             start_date=start,
             end_date=end,
             status=spec["status"],
@@ -248,11 +416,17 @@ class DemoLoader:
             venue_latitude=Decimal(venue["latitude"]),
             venue_longitude=Decimal(venue["longitude"]),
             hero_image=image_ensure(
-                title=f"Banner: {spec['title'][1]}", text=f"N C {spec['year']}", size=(1200, 500)
+                title=f"Banner: {spec['title'][1]}", text=f"N C {year}", size=(1200, 500)
             ),
         )
         edition.rooms = [
-            Room(name=data.ROOMS[key][0], capacity=data.ROOMS[key][2], locale=self.bg, sort_order=i)
+            Room(
+                name=data.ROOMS[key][0],
+                capacity=data.ROOMS[key][2],
+                locale=self.bg,
+                translation_key=demo_identity(f"room:{year}:{key}"),
+                sort_order=i,
+            )
             for i, key in enumerate(spec["rooms"])
         ]
         edition.tracks = [
@@ -261,88 +435,96 @@ class DemoLoader:
                 slug=data.TRACKS[key][0],
                 color=data.TRACKS[key][3],
                 locale=self.bg,
+                translation_key=demo_identity(f"track:{year}:{key}"),
                 sort_order=i,
             )
             for i, key in enumerate(spec["tracks"])
         ]
         edition.partnerships = [
-            Partnership(organisation=self.organisations[org][0], role=role, tier=tier, sort_order=i)
+            Partnership(organisation=organisation, role=role, tier=tier, sort_order=i)
             for i, (org, role, tier) in enumerate(spec["partners"])
+            if (organisation := self.organisations[org][0]) is not None
         ]
-        edition.topics = [self.topics[slug][0] for slug in spec["topics"]]
-        edition.industries = [self.industries[slug][0] for slug in spec["industries"]]
-        conference.add_child(instance=edition)
-        return _publish(edition)
+        edition.topics = [t for slug in spec["topics"] if (t := self.topics[slug][0])]
+        edition.industries = [i for slug in spec["industries"] if (i := self.industries[slug][0])]
+        return edition
 
-    def _translate_edition_children(self, page, spec):
-        rooms, tracks = list(page.rooms.all()), list(page.tracks.all())
-        for room, key in zip(rooms, spec["rooms"], strict=True):
-            room.name = data.ROOMS[key][1]
-        for track, key in zip(tracks, spec["tracks"], strict=True):
-            track.name = data.TRACKS[key][2]
-        page.rooms, page.tracks = rooms, tracks
+    def _translate_edition_children(self, page):
+        year = page.year
+        rooms = {demo_identity(f"room:{year}:{key}"): names for key, names in data.ROOMS.items()}
+        tracks = {demo_identity(f"track:{year}:{key}"): t for key, t in data.TRACKS.items()}
+        page_rooms, page_tracks = list(page.rooms.all()), list(page.tracks.all())
+        for room in page_rooms:
+            if room.translation_key in rooms:
+                room.name = rooms[room.translation_key][1]
+        for track in page_tracks:
+            if track.translation_key in tracks:
+                track.name = tracks[track.translation_key][2]
+        page.rooms, page.tracks = page_rooms, page_tracks
 
     def _load_content_pages(self, edition, spec):
-        venue = _child(edition, VenuePage, data.VENUE_PAGE["slug"])
-        if venue is None:
-            venue = edition.add_child(
-                instance=VenuePage(
-                    title=data.VENUE_PAGE["title"][0],
-                    slug=data.VENUE_PAGE["slug"],
-                    locale=self.bg,
-                    getting_there=data.VENUE_PAGE["getting_there"][0],
-                    accessibility=data.VENUE_PAGE["accessibility"][0],
-                )
-            )
-            _publish(venue)
-        _translate_page(
+        year = spec["year"]
+        venue_spec, about_spec = data.VENUE_PAGE, data.ABOUT_PAGE
+        venue, _ = self._page(
+            f"venue:{year}",
+            VenuePage,
+            edition,
+            lambda: VenuePage(
+                title=venue_spec["title"][0],
+                slug=venue_spec["slug"],
+                getting_there=venue_spec["getting_there"][0],
+                accessibility=venue_spec["accessibility"][0],
+            ),
+        )
+        self._translate_page(
+            f"venue:{year}",
+            VenuePage,
             venue,
-            self.en,
             {
-                "title": data.VENUE_PAGE["title"][1],
-                "getting_there": data.VENUE_PAGE["getting_there"][1],
-                "accessibility": data.VENUE_PAGE["accessibility"][1],
+                "title": venue_spec["title"][1],
+                "getting_there": venue_spec["getting_there"][1],
+                "accessibility": venue_spec["accessibility"][1],
             },
         )
-        about = _child(edition, StandardPage, data.ABOUT_PAGE["slug"])
-        if about is None:
-            about = edition.add_child(
-                instance=StandardPage(
-                    title=data.ABOUT_PAGE["title"][0],
-                    slug=data.ABOUT_PAGE["slug"],
-                    locale=self.bg,
-                    intro=data.ABOUT_PAGE["intro"][0],
-                    body=[("paragraph", f"<p>{data.ABOUT_PAGE['intro'][0]}</p>")],
-                )
-            )
-            _publish(about)
-        _translate_page(
+        about, _ = self._page(
+            f"about:{year}",
+            StandardPage,
+            edition,
+            lambda: StandardPage(
+                title=about_spec["title"][0],
+                slug=about_spec["slug"],
+                intro=about_spec["intro"][0],
+                body=[("paragraph", f"<p>{about_spec['intro'][0]}</p>")],
+            ),
+        )
+        self._translate_page(
+            f"about:{year}",
+            StandardPage,
             about,
-            self.en,
             {
-                "title": data.ABOUT_PAGE["title"][1],
-                "intro": data.ABOUT_PAGE["intro"][1],
-                "body": [("paragraph", f"<p>{data.ABOUT_PAGE['intro'][1]}</p>")],
+                "title": about_spec["title"][1],
+                "intro": about_spec["intro"][1],
+                "body": [("paragraph", f"<p>{about_spec['intro'][1]}</p>")],
             },
         )
         slug, day, titles, intros = spec["news"]
-        news = _child(edition, NewsPage, slug)
-        if news is None:
-            news = edition.add_child(
-                instance=NewsPage(
-                    title=titles[0],
-                    slug=slug,
-                    locale=self.bg,
-                    date=datetime.date.fromisoformat(day),
-                    intro=intros[0],
-                    body=[("paragraph", f"<p>{intros[0]}</p>")],
-                    image=edition.hero_image,
-                )
-            )
-            _publish(news)
-        _translate_page(
+        news, _ = self._page(
+            f"news:{year}:{slug}",
+            NewsPage,
+            edition,
+            lambda: NewsPage(
+                title=titles[0],
+                slug=slug,
+                date=datetime.date.fromisoformat(day),
+                intro=intros[0],
+                body=[("paragraph", f"<p>{intros[0]}</p>")],
+                image=edition.hero_image,
+            ),
+        )
+        self._translate_page(
+            f"news:{year}:{slug}",
+            NewsPage,
             news,
-            self.en,
             {
                 "title": titles[1],
                 "intro": intros[1],
@@ -366,44 +548,53 @@ class DemoLoader:
             titles,
             abstracts,
         ) = session_spec
-        session = _child(edition, SessionPage, slug)
-        if session is None:
-            first_day = edition.start_date
-            date = first_day + datetime.timedelta(days=day)
-            rooms = dict(zip(spec["rooms"], edition.rooms.order_by("sort_order"), strict=True))
-            tracks = dict(zip(spec["tracks"], edition.tracks.order_by("sort_order"), strict=True))
+        year = spec["year"]
+
+        def build():
+            date = edition.start_date + datetime.timedelta(days=day)
+            room = track = None
+            if room_key:
+                identity = demo_identity(f"room:{year}:{room_key}")
+                room = edition.rooms.filter(translation_key=identity).first()
+            if track_key:
+                identity = demo_identity(f"track:{year}:{track_key}")
+                track = edition.tracks.filter(translation_key=identity).first()
             session = SessionPage(
                 title=titles[0],
                 slug=slug,
-                locale=self.bg,
                 abstract=f"<p>{abstracts[0]}</p>" if abstracts[0] else "",
                 session_type=kind,
                 start=_local(date, start),
                 end=_local(date, end),
-                room=rooms.get(room_key),
-                track=tracks.get(track_key),
+                room=room,
+                track=track,
                 language=language,
             )
             session.speakers = [
-                SessionSpeaker(person=self.people[person][0], role=role, sort_order=i)
-                for i, (person, role) in enumerate(speakers)
+                SessionSpeaker(person=person, role=role, sort_order=i)
+                for i, (key, role) in enumerate(speakers)
+                if (person := self.people[key][0]) is not None
             ]
-            session.topics = [self.topics[t][0] for t in topics]
-            session.industries = [self.industries[i][0] for i in industries]
-            edition.add_child(instance=session)
-            _publish(session)
+            session.topics = [t for key in topics if (t := self.topics[key][0])]
+            session.industries = [i for key in industries if (i := self.industries[key][0])]
+            return session
+
+        key = f"session:{year}:{slug}"
+        session, _ = self._page(key, SessionPage, edition, build)
 
         def prepare(page):
-            page.room = page.room.get_translation(self.en) if page.room else None
-            page.track = page.track.get_translation(self.en) if page.track else None
+            page.room = page.room.get_translation_or_none(self.en) if page.room else None
+            page.track = page.track.get_translation_or_none(self.en) if page.track else None
             page.speakers = [
-                SessionSpeaker(person=self.people[person][1], role=role, sort_order=i)
-                for i, (person, role) in enumerate(speakers)
+                SessionSpeaker(person=person, role=role, sort_order=i)
+                for i, (person_key, role) in enumerate(speakers)
+                if (person := self.people[person_key][1]) is not None
             ]
 
-        _translate_page(
+        self._translate_page(
+            key,
+            SessionPage,
             session,
-            self.en,
             {"title": titles[1], "abstract": f"<p>{abstracts[1]}</p>" if abstracts[1] else ""},
             prepare=prepare,
         )

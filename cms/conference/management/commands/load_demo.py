@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from cms.conference.demo import DemoLoader
+from cms.conference.demo import DemoLoader, DemoSiteRefused
 from cms.conference.models import EditionPage, SessionPage
 from cms.people.models import Organisation, Person
 
@@ -11,7 +11,9 @@ DEMO_ADMIN = ("admin", "conference-demo")
 class Command(BaseCommand):
     help = (
         "Load the demo National Cluster Conference (three bilingual editions at Sofia Tech Park). "
-        "Idempotent: a second run creates nothing and overwrites nothing."
+        "Idempotent: a second run creates nothing and overwrites nothing, and what an editor "
+        "deleted stays deleted. Refuses a database with content the demo did not create unless "
+        "--force is given."
     )
 
     def add_arguments(self, parser):
@@ -21,15 +23,28 @@ class Command(BaseCommand):
             help=f"also create the demo superuser {DEMO_ADMIN[0]!r} "
             f"(password {DEMO_ADMIN[1]!r}) if missing",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="load the demo even though the database holds other content or its default "
+            "site serves pages the demo did not create (that site is left as it is)",
+        )
 
-    def handle(self, *args, admin=False, **options):
+    def handle(self, *args, admin=False, force=False, **options):
         steps = {"n": 0}
 
         def progress(message):
             steps["n"] += 1
             self.stdout.write(f"[{steps['n']:>2}] {message}")
 
-        DemoLoader(progress=progress).run()
+        try:
+            DemoLoader(progress=progress).run(force=force)
+        except DemoSiteRefused as refused:
+            raise CommandError(
+                f"This does not look like the demo site: {refused}. Nothing was changed. "
+                "Run load_demo on an empty database, or pass --force to add the demo conference "
+                "beside the existing content."
+            ) from refused
         if admin:
             User = get_user_model()
             if not User.objects.filter(username=DEMO_ADMIN[0]).exists():
