@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
+# manage.py defaults to production settings; local targets ask for dev explicitly.
+DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
 PG_URL := postgres://conf:conf@127.0.0.1:5432/conf
 REDIS := redis://127.0.0.1:6379/0
 PYTEST_WORKERS ?= 2
@@ -27,10 +29,10 @@ $(VENV)/.installed: pyproject.toml
 venv: $(VENV)/.installed ## create the virtualenv and install pinned dependencies
 
 migrate: venv ## migrate the database (SQLite under var/ unless DATABASE_URL is set)
-	$(MANAGE) migrate --noinput -v0
+	$(DEV) $(MANAGE) migrate --noinput -v0
 
 load-demo: migrate ## load the demo conference (idempotent)
-	$(MANAGE) load_demo --admin
+	$(DEV) $(MANAGE) load_demo --admin
 
 demo: load-demo frontend-build ## zero-setup demo: SQLite, demo data, API + admin on :8000, the public site on :3000
 	@echo ""
@@ -38,10 +40,11 @@ demo: load-demo frontend-build ## zero-setup demo: SQLite, demo data, API + admi
 	@echo "  Admin:    http://$(HOST):$(PORT)/admin/   login: admin / conference-demo"
 	@echo "  API:      http://$(HOST):$(PORT)/api/v1/"
 	@echo ""
+	secret=$${REVALIDATE_SECRET:-$$($(PY) -c 'import secrets;print(secrets.token_urlsafe(32))')}; \
 	(cd frontend && API_URL=http://$(HOST):$(PORT) SITE_URL=http://$(HOST):$(FRONTEND_PORT) NEXT_TELEMETRY_DISABLED=1 \
-	  exec ./node_modules/.bin/next start -H $(HOST) -p $(FRONTEND_PORT)) & next_pid=$$!; \
+	  REVALIDATE_SECRET="$$secret" exec ./node_modules/.bin/next start -H $(HOST) -p $(FRONTEND_PORT)) & next_pid=$$!; \
 	  trap 'kill $$next_pid 2>/dev/null' EXIT INT TERM; \
-	  FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) $(MANAGE) runserver $(HOST):$(PORT)
+	  $(DEV) FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) FRONTEND_REVALIDATE_SECRET="$$secret" $(MANAGE) runserver $(HOST):$(PORT)
 
 frontend/node_modules/.installed: frontend/package-lock.json
 	cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
@@ -79,7 +82,7 @@ format: venv ## apply ruff fixes and formatting
 
 test-python: venv ## pytest on PostgreSQL, Redis, OpenSearch (`make services search-node`; or SEARCH_ENGINES=database)
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) OPENSEARCH_URL=$(if $(findstring opensearch,$(SEARCH_ENGINES)),$(SEARCH_URL),) \
-	  SEARCH_ENGINES=$(SEARCH_ENGINES) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	  SEARCH_ENGINES=$(SEARCH_ENGINES) DJANGO_SETTINGS_MODULE=cms.settings.test $(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-frontend: ## vitest, then Playwright (Debian Chromium) on the built site against a demo backend
 	bash platform/scripts/e2e.sh

@@ -1,10 +1,13 @@
-"""Celery application. Without REDIS_URL (dev, demo) tasks run eagerly in-process."""
+"""Celery application (production settings unless DJANGO_SETTINGS_MODULE says otherwise).
+
+Without REDIS_URL (cms.settings.dev, the demo) tasks run eagerly in-process.
+"""
 
 import os
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
 app = Celery("conference")
 app.config_from_object("django.conf:settings", namespace="CELERY")

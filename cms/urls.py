@@ -1,13 +1,22 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.core.security import serve_media
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Swagger UI with its init script as a separate file, so the docs run under script-src 'self'.
+    path(
+        "api/v1/docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api-schema"),
+        name="api-docs",
+    ),
     path("", include("api.urls")),
 ]
 
@@ -17,5 +26,8 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif settings.MEDIA_SERVE and settings.MEDIA_URL.startswith("/"):
+    prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns.append(re_path(rf"^{prefix}(?P<path>.+)$", serve_media, name="media"))
 
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

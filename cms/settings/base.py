@@ -1,9 +1,12 @@
 """Settings shared by every environment. Secrets and service URLs come only from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -55,6 +58,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "graphene_django",
     "corsheaders",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -65,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.core.security.ContentSecurityPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -74,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: answers locked-out logins with 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -107,6 +114,25 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Proxies in front of the app that append to X-Forwarded-For (nginx, a load balancer): 0 trusts
+# none and uses the connection's address. Used by API throttling and admin login limits.
+TRUSTED_PROXY_COUNT = int(os.environ.get("API_TRUSTED_PROXIES", "0"))
+
+# Admin login limits (django-axes): after AXES_FAILURE_LIMIT failed logins from one address, or
+# for one account from any address, further attempts are refused for the cool-off period.
+# Attempts are stored in the database, so every worker sees them, with or without Redis.
+AUTHENTICATION_BACKENDS = [
+    "cms.core.security.LoginAttemptBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_CLIENT_IP_CALLABLE = "cms.core.security.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["password"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -127,6 +153,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Without DEBUG, uploaded images are served from MEDIA_ROOT by cms.core.security.serve_media
+# unless MEDIA_SERVE is off (a CDN or web server serves /media/ instead).
+MEDIA_SERVE = env_bool("MEDIA_SERVE", True)
+MEDIA_CACHE_MAX_AGE = int(os.environ.get("MEDIA_CACHE_MAX_AGE", "86400"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -148,16 +178,27 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": False,
 }
 
+
+def redis_cache(url, key_prefix="conference"):
+    """django-redis on `url`; an unreachable Redis is a cache miss (logged), never an error."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "1")),
+            "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "1")),
+        },
+    }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
 # Cache and Celery: Redis when REDIS_URL is set, in-process otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "conference"),
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "conference"))}
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
     CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 else:
@@ -185,7 +226,13 @@ API_ANON_THROTTLE_RATE = os.environ.get("API_ANON_THROTTLE_RATE", "600/min")
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 API_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("API_PREVIEW_TOKEN_MAX_AGE", "3600"))
 API_GRAPHQL_MAX_DEPTH = int(os.environ.get("API_GRAPHQL_MAX_DEPTH", "8"))
-API_GRAPHQL_MAX_COST = int(os.environ.get("API_GRAPHQL_MAX_COST", "50000"))
+API_GRAPHQL_MAX_COST = int(os.environ.get("API_GRAPHQL_MAX_COST", "40000"))
+API_GRAPHQL_MAX_QUERY_BYTES = int(os.environ.get("API_GRAPHQL_MAX_QUERY_BYTES", "20000"))
+API_GRAPHQL_MAX_TOKENS = int(os.environ.get("API_GRAPHQL_MAX_TOKENS", "2000"))
+API_GRAPHQL_MAX_ALIASES = int(os.environ.get("API_GRAPHQL_MAX_ALIASES", "30"))
+API_GRAPHQL_MAX_ROOT_FIELDS = int(os.environ.get("API_GRAPHQL_MAX_ROOT_FIELDS", "20"))
+# Seconds one GraphQL request may run (resolvers and each SQL statement) before it is stopped.
+API_GRAPHQL_TIME_LIMIT = float(os.environ.get("API_GRAPHQL_TIME_LIMIT", "5"))
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -197,6 +244,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.exceptions.problem_exception_handler",
     "UNAUTHENTICATED_USER": None,
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "PAGE_SIZE": 50,
 }
 SPECTACULAR_SETTINGS = {
@@ -212,6 +260,33 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["api.schema_docs.only_public_api"],
 }
 GRAPHENE = {"SCHEMA": "api.graphql.schema.schema", "ATOMIC_MUTATIONS": False}
+
+# Content security policy (django-csp). The API, its docs (Swagger UI from the sidecar) and
+# Wagtail's page views load only our own scripts; the admin also needs inline scripts (inline
+# panels), avatars and embed previews, so it gets CSP_ADMIN_DIRECTIVES instead.
+_FRONTEND_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(FRONTEND_URL))
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, _FRONTEND_ORIGIN],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+CSP_ADMIN_PREFIXES = ["/admin/"]
+CSP_ADMIN_DIRECTIVES = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", "https:"],
+    "connect-src": [SELF, "https://releases.wagtail.io"],
+    "frame-src": [SELF, _FRONTEND_ORIGIN, "https:"],
+}
 
 LOGGING = {
     "version": 1,
