@@ -84,7 +84,7 @@ def demo_site_problem():
     for model in SNIPPET_MODELS:
         count = model.objects.count()
         if count:
-            return f"the database holds {count} {model._meta.verbose_name_plural}"
+            return f"the database holds {model.__name__} snippets ({count})"
     return None
 
 
