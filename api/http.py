@@ -10,10 +10,10 @@ from django.utils.http import http_date
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 from api.exceptions import BadRequest
+from api.params import MAX_ID, parse_id  # noqa: F401  (parse_id: re-exported for the views)
 
 MAX_PARAM_LENGTH = 200
 MAX_QUERY_LENGTH = 2000
-MAX_ID = 2**63 - 1
 
 
 def language_codes():
@@ -48,13 +48,6 @@ def check_query_size(request):
                 raise BadRequest(
                     f"{name} is longer than {MAX_PARAM_LENGTH} characters.", field=name[:50]
                 )
-
-
-def parse_id(value, *, field="id"):
-    """A positive integer id from a URL or parameter, else a 400."""
-    if not isinstance(value, str) or not value.isdigit() or not 0 < int(value) <= MAX_ID:
-        raise BadRequest(f"{field} must be a positive whole number.", field=field)
-    return int(value)
 
 
 def content_last_modified():

@@ -5,18 +5,43 @@ headless preview links and tokens made here both work. A PagePreview row with th
 (the editor's unsaved form) wins over the page's latest saved revision.
 """
 
+import time
+
 from django.conf import settings
 from django.core import signing
 from wagtail.models import Page
 from wagtail_headless_preview.models import PagePreview
 
 from api.exceptions import BadRequest, NotFound, PreviewTokenInvalid
+from api.params import int_or_none
 
 SALT = "headlesspreview.token"
 
 
+# Clocks of the hosts that sign and check tokens may differ by this much.
+CLOCK_SKEW = 60
+
+
+class PreviewSigner(signing.TimestampSigner):
+    """wagtail-headless-preview's signer that also refuses tokens dated in the future."""
+
+    def unsign(self, value, max_age=None):
+        result = signing.Signer.unsign(self, value)
+        value, timestamp = result.rsplit(self.sep, 1)
+        try:
+            timestamp = signing.b62_decode(timestamp)
+        except ValueError as exc:
+            raise signing.BadSignature("Malformed timestamp.") from exc
+        age = time.time() - timestamp
+        if age < -CLOCK_SKEW:
+            raise signing.BadSignature("Timestamp in the future.")
+        if max_age is not None and age > max_age:
+            raise signing.SignatureExpired(f"Signature age {age} > {max_age} seconds")
+        return value
+
+
 def signer():
-    return signing.TimestampSigner(salt=SALT)
+    return PreviewSigner(salt=SALT)
 
 
 def preview_token_create(*, page):
@@ -37,9 +62,11 @@ def preview_page(*, content_type, token):
         page = stored.as_page()
     else:
         fields = dict(part.split("=", 1) for part in identifier.split(";") if "=" in part)
-        if "id" not in fields or not fields["id"].isdigit():
+        pk = int_or_none(fields.get("id"))
+        if pk is None:
             raise NotFound("Nothing to preview for this token.")
-        base = Page.objects.filter(pk=int(fields["id"])).first()
+        # depth > 1: the tree's root is no page of the site.
+        base = Page.objects.filter(pk=pk, depth__gt=1).first()
         if base is None:
             raise NotFound("The page of this preview no longer exists.")
         page = base.specific.get_latest_revision_as_object()

@@ -3,6 +3,8 @@
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
+from api.params import ID_SCHEMA, MAX_YEAR, MIN_YEAR, YEAR_SCHEMA
+
 
 class ProblemSerializer(serializers.Serializer):
     """RFC 9457 problem details."""
@@ -48,7 +50,10 @@ LOCALE_PARAMETERS = [
     ),
 ]
 
-YEAR_PATH = OpenApiParameter("year", int, OpenApiParameter.PATH, description="Edition year.")
+YEAR_PATH = OpenApiParameter(
+    "year", YEAR_SCHEMA, OpenApiParameter.PATH, description=f"Edition year, {MIN_YEAR}-{MAX_YEAR}."
+)
+ID_PATH = OpenApiParameter("id", ID_SCHEMA, OpenApiParameter.PATH, description="Numeric id.")
 
 
 def only_public_api(endpoints, **kwargs):

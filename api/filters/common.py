@@ -3,10 +3,19 @@
 import django_filters
 from django import forms
 from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.drainage import set_override
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
-from api.http import MAX_ID
+from api.params import (
+    DATETIME_HELP,
+    MAX_ID,
+    DateParamField,
+    DateTimeParamField,
+    IntParamField,
+    int_or_none,
+    int_schema,
+)
 
 
 class RefField(forms.CharField):
@@ -16,8 +25,8 @@ class RefField(forms.CharField):
         value = super().clean(value)
         if value in (None, ""):
             return value
-        if value.isdigit():
-            if not 0 < int(value) <= MAX_ID:
+        if value.isascii() and value.isdigit():
+            if int_or_none(value) is None:
                 raise forms.ValidationError("Not a valid id.")
             return value
         if not forms.SlugField().clean(value):
@@ -83,4 +92,32 @@ class StableOrderingFilter(django_filters.OrderingFilter):
         return qs
 
 
-UpdatedSinceFilter = django_filters.IsoDateTimeFilter
+class IntFilter(django_filters.Filter):
+    """An integer in ASCII digits within [min_value, max_value] (else a 400), so documented."""
+
+    field_class = IntParamField
+
+    def __init__(self, *args, min_value=1, max_value=MAX_ID, **kwargs):
+        super().__init__(*args, min_value=min_value, max_value=max_value, **kwargs)
+        set_override(self, "field", int_schema(min_value, max_value))
+
+
+class DateFilter(django_filters.Filter):
+    """A YYYY-MM-DD date within a sane range (else a 400)."""
+
+    field_class = DateParamField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        set_override(self, "field", {"type": "string", "format": "date"})
+
+
+class UpdatedSinceFilter(django_filters.Filter):
+    """Changed at or after an ISO 8601 date-time within a sane range (else a 400)."""
+
+    field_class = DateTimeParamField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", DATETIME_HELP)
+        super().__init__(*args, **kwargs)
+        set_override(self, "field", {"type": "string", "format": "date-time"})

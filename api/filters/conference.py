@@ -7,6 +7,8 @@ from drf_spectacular.utils import extend_schema_field
 from wagtail.models import Page
 
 from api.filters.common import (
+    DateFilter,
+    IntFilter,
     StableOrderingFilter,
     TranslatedRefFilter,
     UpdatedSinceFilter,
@@ -26,7 +28,7 @@ YEAR_HELP = "Edition year, e.g. 2025."
 
 
 @extend_schema_field(OpenApiTypes.INT)
-class YearFilter(django_filters.NumberFilter):
+class YearFilter(IntFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1900)
         kwargs.setdefault("max_value", 2999)
@@ -35,7 +37,7 @@ class YearFilter(django_filters.NumberFilter):
 
 
 @extend_schema_field(OpenApiTypes.INT)
-class EditionRefFilter(django_filters.NumberFilter):
+class EditionRefFilter(IntFilter):
     """Edition page id (any locale): matches by the edition's year."""
 
     def __init__(self, *args, year_field="edition_year", **kwargs):
@@ -72,7 +74,7 @@ class SpeakerRefFilter(TranslatedRefFilter):
 class SessionFilter(django_filters.FilterSet):
     year = YearFilter(field_name="edition_year")
     edition = EditionRefFilter(help_text="Edition id (any language).")
-    day = django_filters.DateFilter(
+    day = DateFilter(
         field_name="start", lookup_expr="date", help_text="Day, YYYY-MM-DD (conference time)."
     )
     room = TranslatedRefFilter(field_name="room", model=Room, slug_field=None, help_text="Room id.")

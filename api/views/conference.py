@@ -1,6 +1,6 @@
 """Editions, sessions, rooms, tracks and partners."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
 from api.exceptions import NotFound
@@ -12,7 +12,7 @@ from api.filters.conference import (
     TrackFilter,
 )
 from api.http import parse_id
-from api.schema_docs import ERRORS, LOCALE_PARAMETERS, YEAR_PATH
+from api.schema_docs import ERRORS, ID_PATH, LOCALE_PARAMETERS, YEAR_PATH
 from api.serializers.conference import (
     EditionDetailSerializer,
     EditionPartnersSerializer,
@@ -88,7 +88,7 @@ class SessionListView(PublicListView):
 
 @extend_schema(
     tags=["sessions"],
-    parameters=[*LOCALE_PARAMETERS, OpenApiParameter("pk", int, OpenApiParameter.PATH)],
+    parameters=[*LOCALE_PARAMETERS, ID_PATH],
     responses={200: SessionDetailSerializer, **ERRORS},
 )
 class SessionDetailView(PublicDetailView):

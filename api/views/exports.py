@@ -17,7 +17,7 @@ from api.exports import agenda_csv, frab, ical
 from api.exports.schedule import edition_schedule
 from api.http import parse_id
 from api.renderers import CSVRenderer, ICalRenderer, XMLRenderer
-from api.schema_docs import ERRORS, LOCALE_PARAMETERS, YEAR_PATH
+from api.schema_docs import ERRORS, ID_PATH, LOCALE_PARAMETERS, YEAR_PATH
 from api.views.base import PublicView
 from cms.conference import selectors as conference
 from cms.conference.models import SessionPage
@@ -40,7 +40,8 @@ def _doc(operation_id, media_type, description, extra=()):
             parameters=[*LOCALE_PARAMETERS, *extra],
             responses={
                 (200, media_type): OpenApiResponse(
-                    response=OpenApiTypes.STR, description=description
+                    response=OpenApiTypes.OBJECT if "json" in media_type else OpenApiTypes.STR,
+                    description=description,
                 ),
                 **ERRORS,
             },
@@ -128,7 +129,7 @@ def _sessions(locale, queryset):
     "session_ics",
     "text/calendar",
     "One session as iCalendar.",
-    [OpenApiParameter("pk", int, OpenApiParameter.PATH)],
+    [ID_PATH],
 )
 class SessionICalView(ExportView):
     renderer_classes = [ICalRenderer, JSONRenderer]
@@ -145,7 +146,7 @@ class SessionICalView(ExportView):
     "speaker_ics",
     "text/calendar",
     "A speaker's sessions across every edition as iCalendar.",
-    [OpenApiParameter("pk", int, OpenApiParameter.PATH)],
+    [ID_PATH],
 )
 class SpeakerICalView(ExportView):
     renderer_classes = [ICalRenderer, JSONRenderer]

@@ -1,10 +1,10 @@
 """News, content and venue pages."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from wagtail.models import Page
 
 from api.filters.conference import PageFilter
-from api.schema_docs import ERRORS, LOCALE_PARAMETERS
+from api.schema_docs import ERRORS, ID_PATH, LOCALE_PARAMETERS
 from api.serializers.pages import PageDetailSerializer, PageSerializer
 from api.views.base import PublicDetailView, PublicListView
 from cms.conference import selectors
@@ -30,7 +30,7 @@ class PageListView(PublicListView):
 
 @extend_schema(
     tags=["pages"],
-    parameters=[*LOCALE_PARAMETERS, OpenApiParameter("pk", int, OpenApiParameter.PATH)],
+    parameters=[*LOCALE_PARAMETERS, ID_PATH],
     responses={200: PageDetailSerializer, **ERRORS},
 )
 class PageDetailView(PublicDetailView):

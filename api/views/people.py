@@ -1,16 +1,14 @@
 """Speakers and organisations."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 
 from api.filters.people import OrganisationFilter, SpeakerFilter
-from api.schema_docs import ERRORS, LOCALE_PARAMETERS
+from api.schema_docs import ERRORS, ID_PATH, LOCALE_PARAMETERS
 from api.serializers.people import OrganisationSerializer, SpeakerSerializer
 from api.views.base import PublicDetailView, PublicListView
 from cms.conference import selectors as conference
 from cms.people import selectors as people
 from cms.people.models import Organisation, Person
-
-ID_PATH = OpenApiParameter("pk", int, OpenApiParameter.PATH)
 
 
 def speakers_localise(objects, locale):

@@ -4,14 +4,16 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.response import Response
 
-from api.exceptions import BadRequest
+from api.exceptions import BadRequest, NotFound
 from api.preview import preview_page
 from api.schema_docs import ERRORS, PROBLEM, _problem
 from api.serializers.conference import EditionDetailSerializer, SessionDetailSerializer
 from api.serializers.pages import PageDetailSerializer
 from api.views.base import PublicView
 from cms.conference import selectors
-from cms.conference.models import EditionPage, SessionPage
+from cms.conference.models import EditionPage, NewsPage, SessionPage, StandardPage, VenuePage
+
+CONTENT_PAGES = (NewsPage, StandardPage, VenuePage)
 
 
 def _prepare_session(page, locale):
@@ -79,8 +81,10 @@ class PreviewView(PublicView):
             serializer_class = _prepare_session(page, locale)
         elif isinstance(page, EditionPage):
             serializer_class = _prepare_edition(page, locale)
-        else:
+        elif isinstance(page, CONTENT_PAGES):
             serializer_class = _prepare_content(page, locale)
+        else:
+            raise NotFound("This kind of page has no preview.")
         context = self.get_serializer_context()
         data = serializer_class(page, context=context).data
         return Response({"content_type": content_type, "preview": True, "page": data})

@@ -4,6 +4,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
 from api.exceptions import BadRequest
+from api.params import int_schema, parse_int, parse_year
 from api.schema_docs import ERRORS
 from api.serializers.search import (
     SearchResultSerializer,
@@ -13,7 +14,14 @@ from api.serializers.search import (
 )
 from api.views.base import PublicView
 from search import service
-from search.query import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, InvalidQuery, Query
+from search.query import (
+    FACETS,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
+    MAX_RESULT_WINDOW,
+    InvalidQuery,
+    Query,
+)
 
 FACET_HELP = {
     "year": "Edition year, e.g. 2026.",
@@ -49,19 +57,19 @@ Q = OpenApiParameter(
 )
 
 
-def _int(request, name, default):
+def _int(request, name, default, max_value):
     value = request.GET.get(name)
     if value in (None, ""):
         return default
-    if not value.isdigit() or len(value) > 6:
-        raise BadRequest(f"{name} must be a positive whole number.", field=name)
-    return int(value)
+    return parse_int(value, field=name, min_value=1, max_value=max_value)
 
 
 def _values(request, name):
     values = []
     for raw in request.GET.getlist(name):
         values += [v.strip() for v in raw.split(",") if v.strip()]
+    if name == "year":
+        values = [str(parse_year(value)) for value in values]
     return values[:20]
 
 
@@ -87,9 +95,17 @@ class SearchView(SearchBase):
             Q,
             LOCALE,
             *FILTER_PARAMETERS,
-            OpenApiParameter("page", int, OpenApiParameter.QUERY, description="From 1."),
             OpenApiParameter(
-                "page_size", int, OpenApiParameter.QUERY, description=f"1-{MAX_PAGE_SIZE}, 20."
+                "page",
+                int_schema(1, MAX_RESULT_WINDOW),
+                OpenApiParameter.QUERY,
+                description=f"From 1; page x page_size at most {MAX_RESULT_WINDOW}.",
+            ),
+            OpenApiParameter(
+                "page_size",
+                int_schema(1, MAX_PAGE_SIZE),
+                OpenApiParameter.QUERY,
+                description=f"1-{MAX_PAGE_SIZE}, 20.",
             ),
             OpenApiParameter(
                 "sort",
@@ -106,8 +122,8 @@ class SearchView(SearchBase):
             text=request.GET.get("q", ""),
             locale=self.filter_locale,
             filters={name: _values(request, name) for name in FACETS if request.GET.get(name)},
-            page=_int(request, "page", 1),
-            page_size=_int(request, "page_size", 20),
+            page=_int(request, "page", 1, MAX_RESULT_WINDOW),
+            page_size=_int(request, "page_size", 20, MAX_PAGE_SIZE),
             sort=request.GET.get("sort") or "relevance",
         )
         try:

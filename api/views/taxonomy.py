@@ -1,14 +1,12 @@
 """Topics and industries: the same lists serve every edition."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 
-from api.schema_docs import ERRORS, LOCALE_PARAMETERS
+from api.schema_docs import ERRORS, ID_PATH, LOCALE_PARAMETERS
 from api.serializers.people import IndustrySerializer, TopicDetailSerializer
 from api.views.base import PublicDetailView, PublicListView
 from cms.people import selectors
 from cms.people.models import Industry, Topic
-
-ID_PATH = OpenApiParameter("pk", int, OpenApiParameter.PATH)
 
 
 @extend_schema(

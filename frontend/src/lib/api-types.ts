@@ -1216,7 +1216,7 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                /** @description Edition year. */
+                /** @description Edition year, 1900-2999. */
                 year: number;
             };
             cookie?: never;
@@ -1272,7 +1272,7 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                /** @description Edition year. */
+                /** @description Edition year, 1900-2999. */
                 year: number;
             };
             cookie?: never;
@@ -1329,7 +1329,7 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                /** @description Edition year. */
+                /** @description Edition year, 1900-2999. */
                 year: number;
             };
             cookie?: never;
@@ -1385,7 +1385,7 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                /** @description Edition year. */
+                /** @description Edition year, 1900-2999. */
                 year: number;
             };
             cookie?: never;
@@ -1398,7 +1398,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed id, date, unknown filter value or oversized parameter. */
@@ -1442,7 +1444,7 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                /** @description Edition year. */
+                /** @description Edition year, 1900-2999. */
                 year: number;
             };
             cookie?: never;
@@ -1554,8 +1556,8 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                id: string;
-                pk: number;
+                /** @description Numeric id. */
+                id: number;
             };
             cookie?: never;
         };
@@ -1687,8 +1689,8 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                id: string;
-                pk: number;
+                /** @description Numeric id. */
+                id: number;
             };
             cookie?: never;
         };
@@ -1808,8 +1810,8 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                id: string;
-                pk: number;
+                /** @description Numeric id. */
+                id: number;
             };
             cookie?: never;
         };
@@ -2053,7 +2055,7 @@ export interface operations {
                 language?: string;
                 /** @description Only content in this language (any script finds it). Default: both. */
                 locale?: "bg" | "en";
-                /** @description From 1. */
+                /** @description From 1; page x page_size at most 10000. */
                 page?: number;
                 /** @description 1-50, 20. */
                 page_size?: number;
@@ -2167,7 +2169,6 @@ export interface operations {
     sessions_list: {
         parameters: {
             query?: {
-                /** @description Day, YYYY-MM-DD (conference time). */
                 day?: string;
                 edition?: number;
                 industry?: string;
@@ -2213,7 +2214,6 @@ export interface operations {
                  *     * `ceremony` - Ceremony
                  */
                 type?: "b2b" | "break" | "ceremony" | "keynote" | "networking" | "panel" | "talk" | "workshop";
-                /** @description ISO 8601 date-time. */
                 updated_since?: string;
                 year?: number;
             };
@@ -2274,8 +2274,8 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                id: string;
-                pk: number;
+                /** @description Numeric id. */
+                id: number;
             };
             cookie?: never;
         };
@@ -2330,8 +2330,8 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                id: string;
-                pk: number;
+                /** @description Numeric id. */
+                id: number;
             };
             cookie?: never;
         };
@@ -2454,8 +2454,8 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                id: string;
-                pk: number;
+                /** @description Numeric id. */
+                id: number;
             };
             cookie?: never;
         };
@@ -2510,8 +2510,8 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                id: string;
-                pk: number;
+                /** @description Numeric id. */
+                id: number;
             };
             cookie?: never;
         };
@@ -2622,8 +2622,8 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                id: string;
-                pk: number;
+                /** @description Numeric id. */
+                id: number;
             };
             cookie?: never;
         };
