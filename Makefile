@@ -15,7 +15,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 FRONTEND_PORT ?= 3000
 
-.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python test-frontend frontend-build schema search-node search-node-stop bench-search clean
+.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python test-api-fuzz test-frontend frontend-build schema search-node search-node-stop bench-search clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -86,6 +86,9 @@ test-python: venv ## pytest on PostgreSQL, Redis, OpenSearch (`make services sea
 
 test-frontend: ## vitest, then Playwright (Debian Chromium) on the built site against a demo backend
 	bash platform/scripts/e2e.sh
+
+test-api-fuzz: venv ## schemathesis: every REST operation, every check, against a demo server
+	bash platform/scripts/schemathesis.sh
 
 test: services search-node lint test-python test-frontend ## everything CI runs: services, search node, lint, tests
 
