@@ -9,7 +9,7 @@ import logging
 import requests
 from django.conf import settings
 
-from cms.conference.models import EditionPage, NewsPage, SessionPage, StandardPage, VenuePage
+from cms.conference.choices import page_type
 
 log = logging.getLogger(__name__)
 TIMEOUT_SECONDS = 5
@@ -24,16 +24,17 @@ def frontend_enabled():
 
 
 def _edition_of(page):
-    if isinstance(page, EditionPage):
+    if page_type(page) == "edition":
         return page
     parent = page.get_parent()
     parent = parent.specific if parent else None
-    return parent if isinstance(parent, EditionPage) else None
+    return parent if page_type(parent) == "edition" else None
 
 
 def revalidation_targets(page):
     """(paths, tags) of the frontend that show `page`, in every language it exists in."""
     page = page.specific
+    kind = page_type(page)
     edition = _edition_of(page)
     translations = list(page.get_translations(inclusive=True).select_related("locale"))
     languages = sorted({t.locale.language_code for t in translations} | {"bg", "en"})
@@ -44,21 +45,21 @@ def revalidation_targets(page):
             continue
         base = f"/{language}/{edition.year}"
         paths |= {base, f"{base}/agenda"}
-        if isinstance(page, EditionPage):
+        if kind == "edition":
             paths |= {f"{base}/partners", f"/{language}/editions", f"/{language}/partners"}
-        elif isinstance(page, NewsPage | StandardPage | VenuePage):
+        elif kind in ("news", "standard", "venue"):
             paths.add(f"/{language}/news")
     for translation in translations:
-        if edition is not None and not isinstance(page, EditionPage):
+        if edition is not None and kind != "edition":
             for language in languages:
                 paths.add(f"/{language}/{edition.year}/{translation.slug}")
     if edition is not None:
         tags.add(f"edition:{edition.year}")
-    if isinstance(page, EditionPage):
+    if kind == "edition":
         tags |= {"editions", "partners", "sessions", "pages"}
-    elif isinstance(page, SessionPage):
+    elif kind == "session":
         tags |= {"sessions", "speakers"} | {f"session:{t.pk}" for t in translations}
-    elif isinstance(page, NewsPage | StandardPage | VenuePage):
+    elif kind in ("news", "standard", "venue"):
         tags |= {"pages"} | {f"page:{t.pk}" for t in translations}
     else:
         tags.add("api")

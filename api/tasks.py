@@ -25,3 +25,19 @@ def revalidate_frontend(page_id):
     paths, tags = revalidation.revalidation_targets(page)
     revalidation.frontend_revalidate(paths=paths, tags=tags)
     return {"paths": paths, "tags": tags}
+
+
+@shared_task(
+    name="api.revalidate_paths",
+    acks_late=True,
+    autoretry_for=(requests.RequestException,),
+    retry_backoff=2,
+    retry_backoff_max=60,
+    max_retries=5,
+)
+def revalidate_paths(paths, tags):
+    """Refresh the given frontend paths and cache tags (a deleted page's); idempotent."""
+    if not revalidation.frontend_enabled():
+        return None
+    revalidation.frontend_revalidate(paths=paths, tags=tags)
+    return {"paths": paths, "tags": tags}

@@ -11,18 +11,10 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from cms.conference.models import EditionPage, NewsPage, SessionPage, StandardPage, VenuePage
-from cms.people.models import Industry, Topic
-from search import sources, text
+from cms.conference import index_selectors as sources
+from search import text
 
 KINDS = ("session", "edition", "news", "page", "venue", "person", "organisation")
-PAGE_KINDS = {
-    SessionPage: "session",
-    EditionPage: "edition",
-    NewsPage: "news",
-    StandardPage: "page",
-    VenuePage: "venue",
-}
 REF_TYPES = ("page", "person", "organisation")
 SUMMARY_LENGTH = 400
 
@@ -138,10 +130,10 @@ class Builder:
             self._taxonomy = sources.taxonomy_index()
         return self._taxonomy
 
-    def _localised_tax(self, model, objects, locale_id):
+    def _localised_tax(self, name, objects, locale_id):
         out = []
         for obj in objects:
-            local = self.taxonomy.get((model, obj.translation_key, locale_id), obj)
+            local = self.taxonomy.get((name, obj.translation_key, locale_id), obj)
             out.append(local)
         return out
 
@@ -167,21 +159,22 @@ class Builder:
             return []
         pages = sources.visible_pages(ids)
         editions = sources.editions_by_path([p.path for p in pages])
-        sessions = [p for p in pages if isinstance(p, SessionPage)]
+        sessions = [p for p in pages if sources.page_kind(p) == "session"]
         person_keys = [s.person.translation_key for p in sessions for s in p.speakers.all()]
         people = sources.people_by_key(person_keys)
         docs = []
         for page in pages:
             edition = editions.get(sources.edition_path(page.path))
-            if isinstance(page, EditionPage):
+            kind = sources.page_kind(page)
+            if kind == "edition":
                 edition = page
-            if edition is None and not isinstance(page, StandardPage):
+            if edition is None and kind != "page":
                 continue  # not under a live edition: not public
             docs.append(self.page(page, edition, people))
         return docs
 
     def page(self, page, edition, people):
-        kind = PAGE_KINDS[type(page)]
+        kind = sources.page_kind(page)
         ref = Ref("page", page.pk)
         doc = _base(ref, kind, page, page.title)
         doc["path"] = page.url_path
@@ -190,7 +183,7 @@ class Builder:
             doc["years"] = [edition.year]
             doc["edition"] = edition.title
             body += [edition.title, str(edition.year)]
-        if isinstance(page, SessionPage):
+        if kind == "session":
             doc["session_type"] = page.session_type
             doc["language"] = page.language
             doc["date"] = _date(page.start)
@@ -200,8 +193,8 @@ class Builder:
                 doc["track_name"] = page.track.name
             if page.room_id:
                 doc["room"] = page.room.name
-            topics = self._localised_tax(Topic, page.topics.all(), page.locale_id)
-            industries = self._localised_tax(Industry, page.industries.all(), page.locale_id)
+            topics = self._localised_tax("topic", page.topics.all(), page.locale_id)
+            industries = self._localised_tax("industry", page.industries.all(), page.locale_id)
             for speaker in page.speakers.all():
                 person = people.get((speaker.person.translation_key, page.locale_id))
                 if person is None:
@@ -216,11 +209,11 @@ class Builder:
                 doc["room"],
                 str(page.get_session_type_display()),
             ]
-        elif isinstance(page, EditionPage):
+        elif kind == "edition":
             doc["date"] = _date(page.start_date)
             doc["summary"] = _summary(page.theme or page.intro)
-            topics = self._localised_tax(Topic, page.topics.all(), page.locale_id)
-            industries = self._localised_tax(Industry, page.industries.all(), page.locale_id)
+            topics = self._localised_tax("topic", page.topics.all(), page.locale_id)
+            industries = self._localised_tax("industry", page.industries.all(), page.locale_id)
             body += [
                 page.theme,
                 text.strip_html(page.intro),
@@ -231,14 +224,14 @@ class Builder:
             ]
         else:
             topics, industries = [], []
-            if isinstance(page, NewsPage):
+            if kind == "news":
                 doc["date"] = _date(page.date)
                 doc["summary"] = _summary(page.intro)
                 body += [page.intro, _body_text(page.body)]
-            elif isinstance(page, StandardPage):
+            elif kind == "page":
                 doc["summary"] = _summary(page.intro)
                 body += [page.intro, _body_text(page.body)]
-            elif isinstance(page, VenuePage):
+            elif kind == "venue":
                 doc["summary"] = _summary(page.getting_there)
                 body += [
                     text.strip_html(page.getting_there),

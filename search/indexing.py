@@ -9,7 +9,7 @@ PendingUpdate outbox and applied by `replay()` once it answers again.
 
 import logging
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 
 from search import documents, engines
@@ -30,24 +30,35 @@ def _apply(engine, refs):
     return docs, gone
 
 
-def _keep(engine, refs):
+def keep(engine_name, refs):
+    """Remember updates `engine_name` missed, for `replay()`."""
     PendingUpdate.objects.bulk_create(
-        [PendingUpdate(engine=engine.name, doc_id=r.doc_id) for r in refs],
+        [PendingUpdate(engine=engine_name, doc_id=r.doc_id) for r in refs],
         ignore_conflicts=True,
     )
 
 
 def sync(refs):
-    """Bring the documents of `refs` up to date everywhere. Returns the number of documents."""
+    """Bring the documents of `refs` up to date everywhere. Returns the number of documents.
+
+    An engine that cannot take the update (unreachable, or its table broken) gets it later:
+    the refs are kept and `replay()` applies them once it answers again.
+    """
     refs = sorted(set(refs))
     if not refs:
         return 0
     done = 0
+    database = engines.database()
     for start in range(0, len(refs), BATCH_SIZE):
         batch = refs[start : start + BATCH_SIZE]
-        with transaction.atomic():
-            docs, gone = _apply(engines.database(), batch)
-        done += len(docs)
+        try:
+            with transaction.atomic():
+                docs, gone = _apply(database, batch)
+        except DatabaseError:
+            log.exception("database search table unwritable: %d updates kept", len(batch))
+            keep(database.name, batch)
+        else:
+            done += len(docs)
         external = engines.external()
         if external is None:
             continue
@@ -55,9 +66,8 @@ def sync(refs):
             _apply(external, batch)
         except EngineUnavailable:
             log.warning("%s unreachable: %d updates kept for later", external.name, len(batch))
-            _keep(external, batch)
-    external = engines.external()
-    if external is not None and PendingUpdate.objects.filter(engine=external.name).exists():
+            keep(external.name, batch)
+    if PendingUpdate.objects.exists():
         replay()
     return done
 
@@ -70,13 +80,18 @@ def pending_count(engine_name=None):
 
 
 def replay():
-    """Apply the kept updates to the external engine. Returns how many were applied."""
-    external = engines.external()
-    if external is None:
-        return 0
+    """Apply the kept updates to every engine that missed them. Returns how many were applied."""
+    applied = 0
+    for engine in (engines.database(), engines.external()):
+        if engine is not None:
+            applied += _replay(engine)
+    return applied
+
+
+def _replay(engine):
     applied = 0
     while True:
-        pending = list(PendingUpdate.objects.filter(engine=external.name).order_by("pk")[:500])
+        pending = list(PendingUpdate.objects.filter(engine=engine.name).order_by("pk")[:500])
         if not pending:
             return applied
         refs = []
@@ -86,8 +101,9 @@ def replay():
             except ValueError:
                 pass
         try:
-            _apply(external, refs)
-        except EngineUnavailable:
+            with transaction.atomic():
+                _apply(engine, refs)
+        except (EngineUnavailable, DatabaseError):
             PendingUpdate.objects.filter(pk__in=[p.pk for p in pending]).update(
                 attempts=F("attempts") + 1
             )

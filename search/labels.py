@@ -3,8 +3,8 @@
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from cms.conference.models import SessionPage
-from search import sources
+from cms.conference import index_selectors as sources
+from cms.conference.choices import SESSION_LANGUAGES, SESSION_TYPES
 
 KIND_LABELS = {
     "session": _("Session"),
@@ -23,8 +23,8 @@ def label_facets(counts, language):
     with translation.override(language):
         fixed = {
             "kind": {k: str(v) for k, v in KIND_LABELS.items()},
-            "type": {k: str(v) for k, v in SessionPage.Type.choices},
-            "language": {k: str(v) for k, v in SessionPage.Language.choices},
+            "type": {k: str(v) for k, v in SESSION_TYPES},
+            "language": {k: str(v) for k, v in SESSION_LANGUAGES},
         }
     out = {}
     for facet, values in counts.items():

@@ -36,6 +36,7 @@ class Query:
     page: int = 1
     page_size: int = 20
     sort: str = "relevance"
+    exclude: list = field(default_factory=list)  # document ids known to be no longer public
 
     def validate(self):
         if len(self.text) > MAX_QUERY_LENGTH:

@@ -9,10 +9,11 @@ requested language.
 import logging
 
 from django.core.cache import cache
+from django.db import DatabaseError, transaction
 from django.utils import translation
 
 from search import conf, engines, highlight, labels
-from search.engines import EngineError
+from search.engines import EngineError, EngineUnavailable
 from search.models import PendingUpdate
 from search.query import InvalidQuery, Query, Result, parse
 
@@ -22,21 +23,53 @@ SUGGEST_LIMIT = 8
 __all__ = ["InvalidQuery", "Query", "search", "suggest"]
 
 
-def _still_public(hits):
-    from search import sources
+MAX_STALE_ROUNDS = 3
 
-    pages = [h.doc["object_id"] for h in hits if h.doc["kind"] not in ("person", "organisation")]
-    people = [h.doc["object_id"] for h in hits if h.doc["kind"] == "person"]
-    orgs = [h.doc["object_id"] for h in hits if h.doc["kind"] == "organisation"]
+
+def _public_docs(docs):
+    """(public docs, doc ids of the others): every document is checked against the selectors,
+    so nothing the index still holds from before a change reaches the public."""
+    from cms.conference import index_selectors as sources
+
+    pages = [d["object_id"] for d in docs if d["kind"] not in ("person", "organisation")]
+    people = [d["object_id"] for d in docs if d["kind"] == "person"]
+    orgs = [d["object_id"] for d in docs if d["kind"] == "organisation"]
     live = sources.live_ids(pages=pages, people=people, organisations=orgs)
-    return [h for h in hits if (h.doc["kind"], h.doc["object_id"]) in live]
+    public = [d for d in docs if (d["kind"], d["object_id"]) in live]
+    stale = sorted({d["doc_id"] for d in docs if (d["kind"], d["object_id"]) not in live})
+    if stale:
+        _repair(stale)
+    return public, stale
 
 
-def _run(method, *args, **kwargs):
-    """(answer, engine name, degraded) from the primary engine, else from the database."""
+def _repair(doc_ids):
+    """The index holds documents that are no longer public: bring them up to date."""
+    from search import signals
+    from search.documents import Ref
+
+    try:
+        signals.enqueue(Ref.parse(doc_id) for doc_id in doc_ids)
+    except Exception:  # repairing is best effort; the answer already leaves them out
+        log.exception("could not queue the repair of %d stale documents", len(doc_ids))
+
+
+def _ask(engine, method, *args, **kwargs):
+    """One engine's answer; any failure of it (a broken table included) is an EngineError."""
+    if engine.name != "database":
+        return getattr(engine, method)(*args, **kwargs)
+    try:
+        with transaction.atomic():  # a failed statement must not break the request's transaction
+            return getattr(engine, method)(*args, **kwargs)
+    except DatabaseError as exc:
+        raise EngineUnavailable(f"database search table: {exc.__class__.__name__}") from exc
+
+
+def _run(method, *args, empty, **kwargs):
+    """(answer, engine name, degraded) from the primary engine, else from the database, else
+    `empty`: a search never fails because an engine does."""
     primary = engines.primary()
     try:
-        answer = getattr(primary, method)(*args, **kwargs)
+        answer = _ask(primary, method, *args, **kwargs)
     except EngineError as exc:
         log.warning("search falls back to the database engine: %s", exc)
     else:
@@ -44,14 +77,22 @@ def _run(method, *args, **kwargs):
             _replay_if_pending(primary.name)
         return answer, primary.name, False
     database = engines.database()
-    return getattr(database, method)(*args, **kwargs), database.name, True
+    if primary.name != "database":
+        try:
+            return _ask(database, method, *args, **kwargs), database.name, True
+        except EngineError as exc:
+            log.error("no search engine can answer: %s", exc)
+    return empty(), database.name, True
 
 
 def _replay_if_pending(engine_name):
     """The engine answers again: queue the updates it missed (checked every 30 s at most)."""
-    if not cache.add("search:replay-check", 1, timeout=30):
-        return
-    if PendingUpdate.objects.filter(engine=engine_name).exists():
+    try:
+        if not cache.add("search:replay-check", 1, timeout=30):
+            return
+    except Exception:  # the cache is down: check anyway, the query is cheap
+        log.warning("cache unavailable for the replay check")
+    if PendingUpdate.objects.exists():
         from search import tasks
 
         try:
@@ -66,11 +107,22 @@ def search(query):
     parsed = parse(query.text)
     if parsed.empty and query.text.strip() and not any(query.filters.values()):
         return Result(total=0, hits=[], facets={}, engine=engines.primary().name)
-    result, engine_name, degraded = _run("search", query, parsed)
+    for _round in range(MAX_STALE_ROUNDS):
+        result, engine_name, degraded = _run(
+            "search", query, parsed, empty=lambda: Result(total=0, hits=[], facets={})
+        )
+        hits, stale = _public_docs([h.doc for h in result.hits])
+        if not stale:
+            break
+        # Hits that stopped being public: ask again without them, so that the total and the
+        # facet counts leave them out too, not only the page of hits.
+        query.exclude = sorted(set(query.exclude) | set(stale))
+    else:
+        public = {d["doc_id"] for d in hits}
+        before = len(result.hits)
+        result.hits = [h for h in result.hits if h.doc["doc_id"] in public]
+        result.total -= before - len(result.hits)
     result.engine, result.degraded = engine_name, degraded
-    before = len(result.hits)
-    result.hits = _still_public(result.hits)
-    result.total -= before - len(result.hits)
     for hit in result.hits:
         hit.highlights = highlight.highlight(hit.doc, parsed)
     language = query.locale or translation.get_language() or "bg"
@@ -85,7 +137,8 @@ def suggest(text, *, locale=None, limit=SUGGEST_LIMIT):
     parsed = parse(text)
     if not parsed.words:
         return [], False
-    docs, _, degraded = _run("suggest", parsed, locale=locale, limit=limit * 2)
+    docs, _, degraded = _run("suggest", parsed, locale=locale, limit=limit * 2, empty=list)
+    docs, _stale = _public_docs(docs)
     seen, out = set(), []
     for doc in docs:
         key = (doc["title"], doc["locale"])

@@ -10,41 +10,47 @@ import logging
 
 from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
-from wagtail.models import Page
-from wagtail.signals import (
-    page_published,
-    page_unpublished,
-    post_page_move,
-    published,
-    unpublished,
-)
+from wagtail.signals import published, unpublished
 
-from cms.conference.models import EditionPage, SessionPage
-from cms.people.models import Industry, Organisation, Person, Topic
-from search import conf, sources
+from cms.conference import index_selectors as sources
+from cms.core.changes import visibility_changed
+from search import conf
 from search.documents import Ref
 
 log = logging.getLogger(__name__)
 
 
 def send(refs):
-    from search import indexing, tasks
+    from search import engines, indexing, tasks
 
     doc_ids = sorted({r.doc_id for r in refs})
     if not doc_ids:
         return
+    refs = [Ref.parse(d) for d in doc_ids]
     try:
         tasks.sync_documents.apply_async(args=[doc_ids], queue=conf.task_queue())
+        return
     except Exception:  # the broker is down: do the work here rather than lose it
         log.exception("could not queue %d index updates; applying them now", len(doc_ids))
-        indexing.sync([Ref.parse(d) for d in doc_ids])
+    try:
+        indexing.sync(refs)
+    except Exception:  # never fail the editor's publish: keep the updates for the replay
+        log.exception("could not apply %d index updates; kept for later", len(doc_ids))
+        try:
+            external = engines.external()
+            for name in ["database"] + ([external.name] if external is not None else []):
+                indexing.keep(name, refs)
+        except Exception:
+            log.exception("could not keep %d index updates", len(doc_ids))
 
 
 class _Batch:
     def __init__(self):
         self.refs = set()
+        self.sent = False
 
     def __call__(self):
+        self.sent = True
         send(self.refs)
 
 
@@ -58,10 +64,14 @@ def enqueue(refs):
         send(refs)
         return
     batch = getattr(connection, "_search_batch", None)
-    if batch is None or not any(entry[1] is batch for entry in connection.run_on_commit):
+    if (
+        batch is None
+        or batch.sent
+        or not any(entry[1] is batch for entry in connection.run_on_commit)
+    ):
         batch = _Batch()
         connection._search_batch = batch
-        transaction.on_commit(batch)
+        transaction.on_commit(batch, robust=True)
     batch.refs.update(refs)
 
 
@@ -70,24 +80,22 @@ def enqueue(refs):
 
 def page_refs(page, *, with_descendants=False):
     refs = {Ref("page", page.pk)}
-    specific_class = page.specific_class
-    if with_descendants or specific_class is EditionPage:
+    if with_descendants or sources.is_edition(page):
         refs |= {Ref("page", pk) for pk in sources.descendant_page_ids([page.pk])}
-    session_ids = [r.pk for r in refs]
-    refs |= {Ref("person", pk) for pk in sources.person_ids_in_sessions(session_ids)}
-    if specific_class is EditionPage:
-        refs |= {Ref("organisation", pk) for pk in sources.organisation_ids_of_editions([page.pk])}
+    page_ids = [r.pk for r in refs]
+    refs |= {Ref("person", pk) for pk in sources.person_ids_in_sessions(page_ids)}
+    refs |= {Ref("organisation", pk) for pk in sources.organisation_ids_of_editions(page_ids)}
     return refs
 
 
 def person_refs(person):
-    refs = {Ref("person", pk) for pk in _translations(Person, person)}
+    refs = {Ref("person", pk) for pk in sources.person_translation_ids(person)}
     refs |= {Ref("page", pk) for pk in sources.session_ids_with_people([person.translation_key])}
     return refs
 
 
 def organisation_refs(organisation):
-    refs = {Ref("organisation", pk) for pk in _translations(Organisation, organisation)}
+    refs = {Ref("organisation", pk) for pk in sources.organisation_translation_ids(organisation)}
     refs |= {
         Ref("person", pk)
         for pk in sources.person_ids_of_organisations([organisation.translation_key])
@@ -95,28 +103,24 @@ def organisation_refs(organisation):
     return refs
 
 
-def _translations(model, obj):
-    ids = set(
-        model.objects.filter(translation_key=obj.translation_key).values_list("pk", flat=True)
-    )
-    return ids | {obj.pk}
-
-
 # Receivers
 
 
-def on_page_change(sender, instance, **kwargs):
-    enqueue(page_refs(instance))
-
-
-def on_page_move(sender, instance, **kwargs):
-    enqueue(page_refs(instance, with_descendants=True))
+def on_visibility_change(sender, page, subtree, reason, **kwargs):
+    """Publish, unpublish, move, privacy change or delete of a page (cms.core.changes)."""
+    if reason == "delete":
+        refs = {Ref("page", page.pk)}
+        refs |= {Ref("person", pk) for pk in sources.person_ids_in_sessions([page.pk])}
+        enqueue(refs)
+    else:
+        enqueue(page_refs(page, with_descendants=subtree))
 
 
 def on_snippet_change(sender, instance, **kwargs):
-    if isinstance(instance, Person):
+    kind = sources.snippet_kind(instance)
+    if kind == "person":
         enqueue(person_refs(instance))
-    elif isinstance(instance, Organisation):
+    elif kind == "organisation":
         enqueue(organisation_refs(instance))
 
 
@@ -127,24 +131,18 @@ def on_taxonomy_save(sender, instance, **kwargs):
 
 
 def on_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        refs = {Ref("page", instance.pk)}
-        if isinstance(instance, SessionPage) or instance.content_type.model == "sessionpage":
-            refs |= {Ref("person", pk) for pk in sources.person_ids_in_sessions([instance.pk])}
-        enqueue(refs)
-    elif isinstance(instance, Person | Organisation):
+    kind = sources.snippet_kind(instance)
+    if kind in ("person", "organisation"):
         on_snippet_change(sender, instance)
-    elif isinstance(instance, Topic | Industry):
+    elif kind == "taxonomy":
         on_taxonomy_save(type(instance), instance)
 
 
 def connect():
-    page_published.connect(on_page_change, dispatch_uid="search.page_published")
-    page_unpublished.connect(on_page_change, dispatch_uid="search.page_unpublished")
-    post_page_move.connect(on_page_move, dispatch_uid="search.post_page_move")
-    for model in (Person, Organisation):
+    visibility_changed.connect(on_visibility_change, dispatch_uid="search.visibility")
+    for model in sources.SNIPPET_MODELS:
         published.connect(on_snippet_change, sender=model, dispatch_uid=f"search.pub.{model}")
         unpublished.connect(on_snippet_change, sender=model, dispatch_uid=f"search.unpub.{model}")
-    for model in (Topic, Industry):
+    for model in sources.TAXONOMY_MODELS:
         post_save.connect(on_taxonomy_save, sender=model, dispatch_uid=f"search.save.{model}")
     pre_delete.connect(on_delete, dispatch_uid="search.pre_delete")

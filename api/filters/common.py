@@ -1,9 +1,12 @@
 """Filters shared by the domains: references by id or slug, strict ordering, updated_since."""
 
+from contextlib import contextmanager
+from types import SimpleNamespace
+
 import django_filters
 from django import forms
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.drainage import set_override
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
@@ -16,6 +19,7 @@ from api.params import (
     int_or_none,
     int_schema,
 )
+from cms.core.selectors import UnknownReference
 
 
 class RefField(forms.CharField):
@@ -36,60 +40,57 @@ class RefField(forms.CharField):
 
 @extend_schema_field(OpenApiTypes.STR)
 class TranslatedRefFilter(django_filters.Filter):
-    """Matches a related translatable object given by id (any locale) or slug.
-
-    Filters on `<field_name>__translation_key`, so a Bulgarian id also finds English content.
-    An id or slug that names nothing is a 400, not an empty list.
-    """
+    """An id (any locale) or slug of a related object; the selector resolves it among what the
+    public may see, so a hidden object answers exactly like one that never existed."""
 
     field_class = RefField
 
-    def __init__(self, *args, model, slug_field="slug", **kwargs):
-        self.ref_model = model
+    def __init__(self, *args, model=None, slug_field="slug", **kwargs):
         self.slug_field = slug_field
         super().__init__(*args, **kwargs)
 
-    def keys(self, value):
-        if value.isdigit():
-            qs = self.ref_model.objects.filter(pk=int(value))
-        elif self.slug_field:
-            qs = self.ref_model.objects.filter(**{self.slug_field: value})
-        else:
-            qs = self.ref_model.objects.none()
-        keys = list(qs.values_list("translation_key", flat=True))
-        if not keys:
-            raise ValidationError({self.field_name_param: [f"Unknown {self.label_name}: {value}."]})
-        return keys
-
-    @property
-    def field_name_param(self):
-        return self.parent_name
-
-    @property
-    def label_name(self):
-        return self.ref_model._meta.verbose_name
-
-    def filter(self, qs, value):
-        if value in (None, ""):
-            return qs
-        return qs.filter(**{f"{self.field_name}__translation_key__in": self.keys(value)})
-
 
 def bind_names(filterset_class):
-    """Let TranslatedRefFilter know the query parameter it was declared as."""
+    """Name each filter after its query parameter (the FilterSets have no model to take labels
+    from)."""
     for name, flt in filterset_class.base_filters.items():
         flt.parent_name = name
+        if flt._label is None:
+            flt.label = name.replace("_", " ")
     return filterset_class
 
 
 class StableOrderingFilter(django_filters.OrderingFilter):
-    """Ordering with an id tie-breaker, so pages never overlap."""
+    """Ordering by public names (`-` reverses); the selector orders, with an id tie-breaker."""
 
-    def filter(self, qs, value):
-        qs = super().filter(qs, value)
-        if value:
-            return qs.order_by(*qs.query.order_by, "pk")
-        return qs
+
+_NO_QUERYSET = SimpleNamespace(model=None)  # the FilterSet never filters, so it needs none
+
+
+def validated_filters(filterset_class, data):
+    """The cleaned filter values of `data` (a QueryDict or dict), without empty ones.
+
+    FilterSets only validate; selectors filter. Invalid values raise a DRF ValidationError.
+    """
+    if filterset_class is None:
+        return {}
+    filterset = filterset_class(data=data, queryset=_NO_QUERYSET)
+    if not filterset.form.is_valid():
+        raise ValidationError(filterset.form.errors)
+    return {
+        name: value
+        for name, value in filterset.form.cleaned_data.items()
+        if value not in (None, "", [], ())
+    }
+
+
+@contextmanager
+def reference_errors():
+    """A selector's UnknownReference becomes a 400 for the parameter that named it."""
+    try:
+        yield
+    except UnknownReference as exc:
+        raise ValidationError({exc.field: [str(exc)]}) from exc
 
 
 class IntFilter(django_filters.Filter):

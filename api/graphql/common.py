@@ -6,6 +6,7 @@ from graphql import GraphQLError
 from rest_framework.exceptions import ValidationError as DRFValidationError
 
 from api.exceptions import ApiError
+from api.filters.common import reference_errors, validated_filters
 from api.http import language_codes, request_language
 from cms.people.selectors import locale_for
 
@@ -58,14 +59,17 @@ def serializer_context(info, locale):
     return {"request": info.context, "locale": locale}
 
 
-def apply_filters(filterset_class, arguments, queryset, request):
-    """Filter `queryset` with the REST FilterSet; invalid values become a GraphQL error."""
+def apply_filters(filterset_class, arguments, select):
+    """`select(filters)` with the arguments validated by the REST FilterSet.
+
+    The selector filters (and owns visibility); invalid values and references to anything the
+    public cannot see become the same GraphQL error as in REST.
+    """
     data = {key: str(value) for key, value in arguments.items() if value is not None}
-    filterset = filterset_class(data=data, queryset=queryset, request=request)
-    if not filterset.is_valid():
-        raise GraphQLError(_message(filterset.errors))
     try:
-        return filterset.qs
+        filters = validated_filters(filterset_class, data)
+        with reference_errors():
+            return select(filters)
     except DRFValidationError as exc:
         raise GraphQLError(_message(exc.detail)) from exc
 

@@ -12,7 +12,7 @@ from api.serializers.people import (
     PersonSummarySerializer,
     TopicSerializer,
 )
-from cms.conference.models import Partnership
+from cms.conference.choices import PARTNER_ROLES
 from cms.conference.selectors import HERO_RENDITIONS
 
 
@@ -217,7 +217,7 @@ class PartnerGroupSerializer(serializers.Serializer):
 
 
 def partner_groups_data(edition):
-    labels = dict(Partnership.Role.choices)
+    labels = dict(PARTNER_ROLES)
     return [
         {
             "role": role,

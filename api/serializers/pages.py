@@ -5,10 +5,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.serializers.common import ImageSerializer, image_data, page_url
-from cms.conference.models import NewsPage, StandardPage, VenuePage
+from cms.conference.choices import page_type
 from cms.conference.selectors import HERO_RENDITIONS
-
-PAGE_TYPES = {NewsPage: "news", StandardPage: "standard", VenuePage: "venue"}
 
 
 class PageSerializer(serializers.Serializer):
@@ -25,7 +23,7 @@ class PageSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField(source="last_published_at", allow_null=True)
 
     def get_type(self, obj) -> str:
-        return PAGE_TYPES.get(type(obj), "standard")
+        return page_type(obj) or "standard"
 
     @extend_schema_field(ImageSerializer(allow_null=True))
     def get_image(self, obj):

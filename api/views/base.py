@@ -5,6 +5,7 @@ from rest_framework import generics, mixins
 from rest_framework.response import Response
 
 from api.exceptions import NotFound
+from api.filters.common import reference_errors, validated_filters
 from api.http import apply_caching, check_query_size, parse_id, request_language
 from cms.people.selectors import locale_for
 
@@ -37,17 +38,18 @@ class PublicView(generics.GenericAPIView):
 
 
 class PublicListView(mixins.ListModelMixin, PublicView):
-    """A paginated list of `select()`; `localise(objects)` runs on the page of results."""
+    """A paginated list of `select(filters)`; `localise(objects)` runs on the page of results.
 
-    model = None  # what `select()` returns; the OpenAPI generator needs it without a database
+    The FilterSet only validates the query parameters; the selector called by `select` filters,
+    so what the public may see is decided in one place.
+    """
 
-    def select(self):
+    def select(self, filters):
         raise NotImplementedError
 
     def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return self.model.objects.none()
-        return self.select()
+        # The OpenAPI generator reads the model from here, without a database or a request.
+        return self.select({})
 
     def localise(self, objects):
         return objects
@@ -56,7 +58,9 @@ class PublicListView(mixins.ListModelMixin, PublicView):
         return self.list(request, *args, **kwargs)
 
     def list(self, request, *args, **kwargs):
-        queryset = self.filter_queryset(self.get_queryset())
+        filters = validated_filters(getattr(self, "filterset_class", None), request.query_params)
+        with reference_errors():
+            queryset = self.select(filters)
         page = list(self.paginate_queryset(queryset))
         page = self.localise(page)
         serializer = self.get_serializer(page, many=True)

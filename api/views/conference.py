@@ -24,7 +24,6 @@ from api.serializers.conference import (
 )
 from api.views.base import PublicDetailView, PublicListView, PublicView
 from cms.conference import selectors
-from cms.conference.models import EditionPage, Room, SessionPage, Track
 
 
 @extend_schema(
@@ -36,10 +35,8 @@ class EditionListView(PublicListView):
     serializer_class = EditionSerializer
     filterset_class = EditionFilter
 
-    model = EditionPage
-
-    def select(self):
-        return selectors.edition_list(locale=self.locale)
+    def select(self, filters):
+        return selectors.edition_list(locale=self.locale, filters=filters)
 
     def localise(self, objects):
         return selectors.partner_groups_attach(objects, self.locale)
@@ -77,10 +74,8 @@ class SessionListView(PublicListView):
     serializer_class = SessionSerializer
     filterset_class = SessionFilter
 
-    model = SessionPage
-
-    def select(self):
-        return selectors.session_list(locale=self.locale)
+    def select(self, filters):
+        return selectors.session_list(locale=self.locale, filters=filters)
 
     def localise(self, objects):
         return selectors.sessions_localise(objects, self.locale)
@@ -109,10 +104,8 @@ class RoomListView(PublicListView):
     serializer_class = RoomSerializer
     filterset_class = EditionChildFilter
 
-    model = Room
-
-    def select(self):
-        return selectors.room_list(locale=self.locale)
+    def select(self, filters):
+        return selectors.room_list(locale=self.locale, filters=filters)
 
 
 @extend_schema(
@@ -124,10 +117,8 @@ class TrackListView(PublicListView):
     serializer_class = TrackSerializer
     filterset_class = TrackFilter
 
-    model = Track
-
-    def select(self):
-        return selectors.track_list(locale=self.locale)
+    def select(self, filters):
+        return selectors.track_list(locale=self.locale, filters=filters)
 
 
 @extend_schema(
@@ -141,15 +132,11 @@ class PartnerListView(PublicListView):
     serializer_class = EditionPartnersSerializer
     filterset_class = PartnerFilter
 
-    model = EditionPage
+    role = None
 
-    def select(self):
-        return selectors.edition_list(locale=self.locale)
+    def select(self, filters):
+        self.role = filters.get("role")
+        return selectors.edition_list(locale=self.locale, filters=filters)
 
     def localise(self, objects):
-        objects = selectors.partner_groups_attach(objects, self.locale)
-        role = self.request.query_params.get("role")
-        if role:
-            for edition in objects:
-                edition.partner_groups = [g for g in edition.partner_groups if g[0] == role]
-        return objects
+        return selectors.partner_groups_attach(objects, self.locale, role=self.role)

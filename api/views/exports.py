@@ -20,8 +20,6 @@ from api.renderers import CSVRenderer, ICalRenderer, XMLRenderer
 from api.schema_docs import ERRORS, ID_PATH, LOCALE_PARAMETERS, YEAR_PATH
 from api.views.base import PublicView
 from cms.conference import selectors as conference
-from cms.conference.models import SessionPage
-from cms.people import selectors as people
 
 MAX_SELECTION = 100
 
@@ -152,11 +150,7 @@ class SpeakerICalView(ExportView):
     renderer_classes = [ICalRenderer, JSONRenderer]
 
     def get(self, request, pk):
-        person = people.person_get(
-            pk=parse_id(pk, field="pk"),
-            locale=self.locale,
-            appearing_in=conference.speaker_sessions(locale=self.locale),
-        ).first()
+        person = conference.speaker_get(pk=parse_id(pk, field="pk"), locale=self.locale)
         if person is None:
             raise NotFound()
         sessions = conference.session_list(locale=self.locale).filter(
@@ -194,10 +188,8 @@ class SelectionICalView(ExportView):
         if len(parts) > MAX_SELECTION:
             raise BadRequest(f"At most {MAX_SELECTION} sessions.", field="sessions")
         ids = [parse_id(part, field="sessions") for part in parts]
-        keys = SessionPage.objects.filter(pk__in=ids).values("translation_key")
         sessions = _sessions(
-            self.locale,
-            conference.session_list(locale=self.locale).filter(translation_key__in=keys),
+            self.locale, conference.session_list(locale=self.locale, filters={"ids": ids})
         )
         if not sessions:
             raise NotFound("None of these sessions is published.")

@@ -1,7 +1,6 @@
 """News, content and venue pages."""
 
 from drf_spectacular.utils import extend_schema
-from wagtail.models import Page
 
 from api.filters.conference import PageFilter
 from api.schema_docs import ERRORS, ID_PATH, LOCALE_PARAMETERS
@@ -19,10 +18,8 @@ class PageListView(PublicListView):
     serializer_class = PageSerializer
     filterset_class = PageFilter
 
-    model = Page
-
-    def select(self):
-        return selectors.content_page_list(locale=self.locale)
+    def select(self, filters):
+        return selectors.content_page_list(locale=self.locale, filters=filters)
 
     def localise(self, objects):
         return selectors.content_pages_specific(objects)

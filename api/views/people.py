@@ -8,7 +8,6 @@ from api.serializers.people import OrganisationSerializer, SpeakerSerializer
 from api.views.base import PublicDetailView, PublicListView
 from cms.conference import selectors as conference
 from cms.people import selectors as people
-from cms.people.models import Organisation, Person
 
 
 def speakers_localise(objects, locale):
@@ -25,12 +24,8 @@ class SpeakerListView(PublicListView):
     serializer_class = SpeakerSerializer
     filterset_class = SpeakerFilter
 
-    model = Person
-
-    def select(self):
-        return people.person_list(
-            locale=self.locale, appearing_in=conference.speaker_sessions(locale=self.locale)
-        )
+    def select(self, filters):
+        return conference.speaker_list(locale=self.locale, filters=filters)
 
     def localise(self, objects):
         return speakers_localise(objects, self.locale)
@@ -47,9 +42,7 @@ class SpeakerDetailView(PublicDetailView):
     serializer_class = SpeakerSerializer
 
     def get_object_or_none(self, pk):
-        person = people.person_get(
-            pk=pk, locale=self.locale, appearing_in=conference.speaker_sessions(locale=self.locale)
-        ).first()
+        person = conference.speaker_get(pk=pk, locale=self.locale)
         return speakers_localise([person], self.locale)[0] if person else None
 
 
@@ -64,10 +57,8 @@ class OrganisationListView(PublicListView):
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilter
 
-    model = Organisation
-
-    def select(self):
-        return people.organisation_list(locale=self.locale)
+    def select(self, filters):
+        return conference.organisation_list(locale=self.locale, filters=filters)
 
     def localise(self, objects):
         return conference.organisations_partnerships_attach(objects, self.locale)

@@ -11,30 +11,14 @@ from api.serializers.conference import EditionDetailSerializer, SessionDetailSer
 from api.serializers.pages import PageDetailSerializer
 from api.views.base import PublicView
 from cms.conference import selectors
-from cms.conference.models import EditionPage, NewsPage, SessionPage, StandardPage, VenuePage
 
-CONTENT_PAGES = (NewsPage, StandardPage, VenuePage)
-
-
-def _prepare_session(page, locale):
-    edition = page.get_parent().specific
-    page.edition_year = edition.year
-    page.edition_page_id = edition.pk
-    page.edition_timezone = edition.timezone
-    selectors.sessions_localise([page], locale)
-    return SessionDetailSerializer
-
-
-def _prepare_edition(page, locale):
-    selectors.editions_localise([page], locale)
-    return EditionDetailSerializer
-
-
-def _prepare_content(page, locale):
-    parent = page.get_parent().specific
-    page.edition_year = parent.year if isinstance(parent, EditionPage) else None
-    page.image_l = getattr(page, "image", None)
-    return PageDetailSerializer
+SERIALIZERS = {
+    "session": SessionDetailSerializer,
+    "edition": EditionDetailSerializer,
+    "news": PageDetailSerializer,
+    "standard": PageDetailSerializer,
+    "venue": PageDetailSerializer,
+}
 
 
 @extend_schema(
@@ -76,14 +60,8 @@ class PreviewView(PublicView):
                 "Give content_type and token.", field="token" if content_type else "content_type"
             )
         page = preview_page(content_type=content_type, token=token)
-        locale = page.locale
-        if isinstance(page, SessionPage):
-            serializer_class = _prepare_session(page, locale)
-        elif isinstance(page, EditionPage):
-            serializer_class = _prepare_edition(page, locale)
-        elif isinstance(page, CONTENT_PAGES):
-            serializer_class = _prepare_content(page, locale)
-        else:
+        serializer_class = SERIALIZERS.get(selectors.preview_prepare(page))
+        if serializer_class is None:
             raise NotFound("This kind of page has no preview.")
         context = self.get_serializer_context()
         data = serializer_class(page, context=context).data

@@ -6,7 +6,6 @@ from api.schema_docs import ERRORS, ID_PATH, LOCALE_PARAMETERS
 from api.serializers.people import IndustrySerializer, TopicDetailSerializer
 from api.views.base import PublicDetailView, PublicListView
 from cms.people import selectors
-from cms.people.models import Industry, Topic
 
 
 @extend_schema(
@@ -17,9 +16,7 @@ class TopicListView(PublicListView):
 
     serializer_class = TopicDetailSerializer
 
-    model = Topic
-
-    def select(self):
+    def select(self, filters):
         return selectors.topic_list(locale=self.locale)
 
 
@@ -47,9 +44,7 @@ class IndustryListView(PublicListView):
 
     serializer_class = IndustrySerializer
 
-    model = Industry
-
-    def select(self):
+    def select(self, filters):
         return selectors.industry_list(locale=self.locale)
 
 

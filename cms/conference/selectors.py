@@ -9,8 +9,8 @@ prefetched, so a caller that reads the documented attributes runs a fixed number
 
 from collections import defaultdict
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Substr
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Now, Substr
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -25,15 +25,19 @@ from cms.conference.models import (
     Track,
     VenuePage,
 )
+from cms.core.selectors import UnknownReference, order, ref_value, resolve_keys
 from cms.people.models import Industry, Organisation, Person, Topic
 from cms.people.selectors import (
+    filter_updated_since,
     image_prefetch,
     localise_by_key,
     localised,
     organisation_queryset,
     people_localise,
+    person_list,
     person_queryset,
 )
+from cms.people.selectors import organisation_list as people_organisation_list
 
 HERO_RENDITIONS = ("fill-1200x500", "width-800")
 CONTENT_PAGE_TYPES = (NewsPage, StandardPage, VenuePage)
@@ -43,10 +47,15 @@ def _parent_path():
     return Substr("path", 1, (F("depth") - 1) * Page.steplen)
 
 
+def _expired():
+    return Q(expire_at__isnull=False, expire_at__lte=Now())
+
+
 def _no_unpublished_ancestor(queryset):
-    """Leave out pages below an unpublished page (Wagtail can unpublish a parent alone)."""
+    """Leave out pages below an unpublished or expired page (Wagtail can unpublish a parent
+    alone, and an expired page stays live until `publish_scheduled` runs)."""
     hidden_ancestor = Page.objects.filter(
-        live=False,
+        Q(live=False) | _expired(),
         depth__lt=OuterRef("depth"),
         path=Substr(OuterRef("path"), 1, F("depth") * Page.steplen),
     )
@@ -54,8 +63,9 @@ def _no_unpublished_ancestor(queryset):
 
 
 def visible_pages(model=Page):
-    """Live pages of `model`, outside private sections, below no unpublished page; all locales."""
-    return _no_unpublished_ancestor(model.objects.live().public())
+    """What the public may see of `model`: live, not expired, no view restriction on it or an
+    ancestor (password, login or groups), below no unpublished or expired page; all locales."""
+    return _no_unpublished_ancestor(model.objects.live().public().exclude(_expired()))
 
 
 def visible_editions():
@@ -76,18 +86,49 @@ def _with_edition(queryset):
 # Editions ---------------------------------------------------------------------------------------
 
 
-def edition_list(*, locale):
-    return (
+def edition_list(*, locale, filters=None):
+    """Visible editions, newest first. Filters: status, updated_since; year and role (partners)."""
+    filters = filters or {}
+    editions = (
         localised(visible_editions(), locale)
         .select_related("locale")
         .prefetch_related(image_prefetch("hero_image", HERO_RENDITIONS))
         .order_by("-year", "pk")
     )
+    if filters.get("status"):
+        editions = editions.filter(status=filters["status"])
+    if filters.get("year") is not None:
+        editions = editions.filter(year=int(filters["year"]))
+    if filters.get("role"):
+        # The role narrows the partner groups shown; editions without that role are left out.
+        editions = editions.filter(
+            Exists(
+                Partnership.objects.filter(
+                    edition=OuterRef("pk"),
+                    role=filters["role"],
+                    organisation__translation_key__in=Organisation.objects.filter(live=True).values(
+                        "translation_key"
+                    ),
+                )
+            )
+        )
+    return filter_updated_since(editions, filters)
 
 
-def edition_list_detailed(*, locale):
+def edition_year_of(value, *, field="edition"):
+    """The year of the visible edition with id `value` (any locale); else UnknownReference."""
+    pk, _slug = ref_value(value)
+    year = None
+    if pk is not None:
+        year = visible_editions().filter(pk=pk).values_list("year", flat=True).first()
+    if year is None:
+        raise UnknownReference(field, value, "edition")
+    return year
+
+
+def edition_list_detailed(*, locale, filters=None):
     """Editions with rooms, tracks, topics and industries prefetched; call `editions_localise`."""
-    return edition_list(locale=locale).prefetch_related(
+    return edition_list(locale=locale, filters=filters).prefetch_related(
         Prefetch(
             "rooms", queryset=Room.objects.select_related("locale").order_by("sort_order", "pk")
         ),
@@ -131,11 +172,11 @@ def _unique(mapping, objects, key):
     return sorted(result, key=key)
 
 
-def partner_groups_attach(editions, locale):
+def partner_groups_attach(editions, locale, *, role=None):
     """Attach `partner_groups`: [(role, [(organisation, tier), ...]), ...] in role order.
 
     Roles follow Partnership.Role's order; organisations keep the editors' order. Unpublished
-    organisations are left out.
+    organisations are left out; with `role`, only that role's group.
     """
     partnerships = list(
         Partnership.objects.filter(edition__in=[e.pk for e in editions])
@@ -153,7 +194,7 @@ def partner_groups_attach(editions, locale):
         org = orgs.get(partnership.organisation.translation_key)
         if org is not None:
             by_edition[partnership.edition_id][partnership.role].append((org, partnership.tier))
-    roles = [choice for choice, _label in Partnership.Role.choices]
+    roles = [choice for choice, _label in Partnership.Role.choices if role in (None, choice)]
     for edition in editions:
         groups = by_edition.get(edition.pk, {})
         edition.partner_groups = [(role, groups[role]) for role in roles if groups.get(role)]
@@ -170,9 +211,68 @@ def _session_base():
     )
 
 
-def session_list(*, locale):
-    """Visible sessions; call `sessions_localise` on the evaluated page of results."""
-    return (
+SESSION_ORDERING = {"start": "start", "title": "title", "updated": "last_published_at"}
+
+
+def visible_speakers():
+    """Published people who appear in at least one visible session (any locale)."""
+    keys = SessionSpeaker.objects.filter(session__in=_session_base().values("pk")).values(
+        "person__translation_key"
+    )
+    return Person.objects.filter(live=True, translation_key__in=keys)
+
+
+def _filter_sessions(sessions, filters):
+    if filters.get("ids"):
+        keys = SessionPage.objects.filter(pk__in=filters["ids"]).values("translation_key")
+        sessions = sessions.filter(translation_key__in=keys)
+    if filters.get("year") is not None:
+        sessions = sessions.filter(edition_year=int(filters["year"]))
+    if filters.get("edition") is not None:
+        sessions = sessions.filter(edition_year=edition_year_of(filters["edition"]))
+    if filters.get("day") is not None:
+        sessions = sessions.filter(start__date=filters["day"])
+    if filters.get("room") not in (None, ""):
+        rooms = Room.objects.filter(edition__in=visible_editions())
+        keys = resolve_keys(rooms, filters["room"], field="room", label="room", slug_field=None)
+        sessions = sessions.filter(room__translation_key__in=keys)
+    if filters.get("track") not in (None, ""):
+        tracks = Track.objects.filter(edition__in=visible_editions())
+        keys = resolve_keys(tracks, filters["track"], field="track", label="track")
+        sessions = sessions.filter(track__translation_key__in=keys)
+    if filters.get("type"):
+        sessions = sessions.filter(session_type=filters["type"])
+    if filters.get("language"):
+        sessions = sessions.filter(language=filters["language"])
+    for name, model, field in (("topic", Topic, "topics"), ("industry", Industry, "industries")):
+        if filters.get(name) not in (None, ""):
+            keys = resolve_keys(model.objects.all(), filters[name], field=name, label=name)
+            tagged = SessionPage.objects.filter(**{f"{field}__translation_key__in": keys})
+            sessions = sessions.filter(pk__in=tagged.values("pk"))
+    if filters.get("speaker") not in (None, ""):
+        keys = resolve_keys(
+            visible_speakers(), filters["speaker"], field="speaker", label="speaker"
+        )
+        sessions = sessions.filter(
+            Exists(
+                SessionSpeaker.objects.filter(
+                    session=OuterRef("pk"), person__translation_key__in=keys
+                )
+            )
+        )
+    sessions = filter_updated_since(sessions, filters)
+    return order(sessions, filters.get("ordering"), SESSION_ORDERING)
+
+
+def session_list(*, locale, filters=None):
+    """Visible sessions; call `sessions_localise` on the evaluated page of results.
+
+    Filters (all optional): ids (session ids in any locale), year, edition (id), day, room (id),
+    track, topic, industry, speaker (id or slug), type, language, updated_since, ordering (start,
+    title, updated; `-` reverses).
+    A reference to anything the public cannot see raises UnknownReference.
+    """
+    sessions = (
         localised(_session_base(), locale)
         .select_related("locale", "room", "track")
         .prefetch_related(
@@ -187,6 +287,7 @@ def session_list(*, locale):
         )
         .order_by("start", "end", F("room__sort_order").asc(nulls_first=True), "pk")
     )
+    return _filter_sessions(sessions, filters or {})
 
 
 def session_get(*, pk, locale):
@@ -235,6 +336,55 @@ def sessions_localise(sessions, locale):
         session.topics_l = _unique(topics, session.topics.all(), key=lambda t: t.name)
         session.industries_l = _unique(industries, session.industries.all(), key=lambda i: i.name)
     return sessions
+
+
+PERSON_ORDERING = {"name": "name", "updated": "last_published_at"}
+
+
+def speaker_list(*, locale, filters=None):
+    """People who appear in a visible session, localised (call `people_localise` and
+    `appearances_attach` on a page of results).
+
+    Filters: year (appearing in that visible edition), organisation (id or slug of a published
+    organisation), updated_since, ordering (name, updated).
+    """
+    filters = filters or {}
+    sessions = speaker_sessions(locale=locale)
+    if filters.get("year") is not None:
+        sessions = sessions.filter(edition_year=int(filters["year"]))
+    people = person_list(locale=locale, appearing_in=sessions)
+    if filters.get("organisation") not in (None, ""):
+        keys = resolve_keys(
+            Organisation.objects.filter(live=True),
+            filters["organisation"],
+            field="organisation",
+            label="organisation",
+        )
+        people = people.filter(organisation__translation_key__in=keys)
+    people = filter_updated_since(people, filters)
+    return order(people, filters.get("ordering"), PERSON_ORDERING)
+
+
+def speaker_get(*, pk, locale):
+    """One speaker (an id in either language), or None."""
+    key = Person.objects.filter(pk=pk).values("translation_key")
+    return speaker_list(locale=locale).filter(translation_key__in=key).first()
+
+
+def organisation_list(*, locale, filters=None):
+    """Published organisations. Filters: kind, year (partners of that visible edition),
+    updated_since, ordering (name, updated)."""
+    filters = filters or {}
+    organisations = people_organisation_list(locale=locale)
+    if filters.get("kind"):
+        organisations = organisations.filter(kind=filters["kind"])
+    if filters.get("year") is not None:
+        keys = Partnership.objects.filter(
+            edition__in=visible_editions().filter(year=int(filters["year"]))
+        ).values("organisation__translation_key")
+        organisations = organisations.filter(translation_key__in=keys)
+    organisations = filter_updated_since(organisations, filters)
+    return order(organisations, filters.get("ordering"), PERSON_ORDERING)
 
 
 def speaker_sessions(*, locale):
@@ -297,37 +447,52 @@ def organisations_partnerships_attach(organisations, locale):
 # Rooms and tracks -------------------------------------------------------------------------------
 
 
-def room_list(*, locale):
-    editions = edition_list(locale=locale).values("pk")
+def _edition_children(model, locale, filters):
+    filters = filters or {}
+    editions = edition_list(locale=locale)
+    if filters.get("year") is not None:
+        editions = editions.filter(year=int(filters["year"]))
+    if filters.get("edition") is not None:
+        editions = editions.filter(year=edition_year_of(filters["edition"]))
     return (
-        Room.objects.filter(edition__in=editions)
+        model.objects.filter(edition__in=editions.values("pk"))
         .annotate(edition_year=F("edition__year"))
         .select_related("locale")
         .order_by("-edition__year", "sort_order", "pk")
     )
 
 
-def track_list(*, locale):
-    editions = edition_list(locale=locale).values("pk")
-    return (
-        Track.objects.filter(edition__in=editions)
-        .annotate(edition_year=F("edition__year"))
-        .select_related("locale")
-        .order_by("-edition__year", "sort_order", "pk")
-    )
+def room_list(*, locale, filters=None):
+    """Rooms of the visible editions. Filters: year, edition (id)."""
+    return _edition_children(Room, locale, filters)
+
+
+def track_list(*, locale, filters=None):
+    """Tracks of the visible editions. Filters: year, edition (id)."""
+    return _edition_children(Track, locale, filters)
 
 
 # Content pages ----------------------------------------------------------------------------------
 
 
-def content_page_list(*, locale):
-    """News, content and venue pages; `.specific()` keeps the edition annotations."""
+CONTENT_PAGE_KINDS = {"news": NewsPage, "standard": StandardPage, "venue": VenuePage}
+
+
+def content_page_list(*, locale, filters=None):
+    """News, content and venue pages. Filters: type (news, standard, venue), year,
+    updated_since."""
+    filters = filters or {}
     pages = visible_pages().type(*CONTENT_PAGE_TYPES)
-    return (
+    pages = (
         _with_edition(localised(pages, locale))
         .select_related("locale", "content_type")
         .order_by("path", "pk")
     )
+    if filters.get("type"):
+        pages = pages.type(CONTENT_PAGE_KINDS[filters["type"]])
+    if filters.get("year") is not None:
+        pages = pages.filter(edition_year=int(filters["year"]))
+    return filter_updated_since(pages, filters)
 
 
 def content_pages_specific(pages):
@@ -366,3 +531,32 @@ def content_page_get(*, pk, locale):
     key = Page.objects.filter(pk=pk).values("translation_key")
     page = content_page_list(locale=locale).filter(translation_key__in=key).first()
     return content_pages_specific([page])[0] if page is not None else None
+
+
+# Preview ----------------------------------------------------------------------------------------
+
+
+def preview_prepare(page):
+    """Attach to a draft page what its public serializer reads, as the lists would; returns its
+    type ("session", "edition", "news", "standard", "venue") or None if it has no preview.
+
+    Only for the preview route, which has checked the editor's signed token: visibility rules
+    do not apply to a draft shown to its editor."""
+    from cms.conference.choices import page_type
+
+    kind = page_type(page)
+    if kind is None:
+        return None
+    locale = page.locale
+    parent = page.get_parent().specific
+    if kind == "session":
+        page.edition_year = parent.year
+        page.edition_page_id = parent.pk
+        page.edition_timezone = parent.timezone
+        sessions_localise([page], locale)
+    elif kind == "edition":
+        editions_localise([page], locale)
+    elif kind in ("news", "standard", "venue"):
+        page.edition_year = parent.year if page_type(parent) == "edition" else None
+        page.image_l = getattr(page, "image", None)
+    return kind

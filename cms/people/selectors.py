@@ -29,6 +29,14 @@ def localised(queryset, locale):
     return queryset.filter(Q(locale=locale) | ~Q(translation_key__in=preferred))
 
 
+def filter_updated_since(queryset, filters):
+    """Items published at or after `filters["updated_since"]`, if given."""
+    since = (filters or {}).get("updated_since")
+    if since is None:
+        return queryset
+    return queryset.filter(last_published_at__gte=since)
+
+
 def image_prefetch(field, specs):
     """A Prefetch for an image foreign key with the given renditions prefetched."""
     return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(*specs))

@@ -201,6 +201,9 @@ class DatabaseEngine(Engine):
         if query.locale:
             where.append("d.locale = %s")
             params.append(query.locale)
+        if query.exclude:
+            where.append("d.doc_id NOT IN (" + ",".join("%s" for _ in query.exclude) + ")")
+            params += list(query.exclude)
         for name, values in query.filters.items():
             values = [str(v) for v in values if str(v)]
             if not values:

@@ -66,7 +66,10 @@ def search_body(query, parsed):
             if field == "years":
                 values = [int(v) for v in values]
             filters.append(Q("terms", **{field: values}))
-    search = Search().query(Q("bool", must=must or [Q("match_all")], should=should, filter=filters))
+    must_not = [Q("ids", values=list(query.exclude))] if query.exclude else []
+    search = Search().query(
+        Q("bool", must=must or [Q("match_all")], should=should, filter=filters, must_not=must_not)
+    )
     for name, field in FACETS.items():
         search.aggs.bucket(name, "terms", field=field, size=FACET_SIZE)
     by_date = {"date": {"order": "desc", "missing": "_last"}}

@@ -20,8 +20,13 @@ def edition_sessions(info, edition, arguments):
     if key not in cache:
         locale = edition["_locale"]
         years = request.__dict__.get("_graphql_editions", {}).get(locale_pk, {edition["year"]})
-        queryset = selectors.session_list(locale=locale).filter(edition_year__in=years)
-        queryset = apply_filters(SessionFilter, arguments, queryset, request)
+        queryset = apply_filters(
+            SessionFilter,
+            arguments,
+            lambda filters: selectors.session_list(locale=locale, filters=filters).filter(
+                edition_year__in=years
+            ),
+        )
         sessions = selectors.sessions_localise(queryset, locale)
         data = SessionSerializer(sessions, many=True, context=serializer_context(info, locale)).data
         grouped = {}

@@ -81,7 +81,9 @@ class Query(graphene.ObjectType):
     def resolve_editions(root, info, locale=None, **arguments):
         locale, _code = context_locale(info, locale)
         queryset = apply_filters(
-            EditionFilter, arguments, selectors.edition_list_detailed(locale=locale), info.context
+            EditionFilter,
+            arguments,
+            lambda filters: selectors.edition_list_detailed(locale=locale, filters=filters),
         )
         return _editions_data(info, locale, list(queryset))
 
@@ -95,7 +97,9 @@ class Query(graphene.ObjectType):
     def resolve_sessions(root, info, locale=None, limit=None, offset=None, **arguments):
         locale, _code = context_locale(info, locale)
         queryset = apply_filters(
-            SessionFilter, arguments, selectors.session_list(locale=locale), info.context
+            SessionFilter,
+            arguments,
+            lambda filters: selectors.session_list(locale=locale, filters=filters),
         )
         sessions = selectors.sessions_localise(window(queryset, limit, offset), locale)
         return SessionSerializer(sessions, many=True, context=serializer_context(info, locale)).data
@@ -112,7 +116,9 @@ class Query(graphene.ObjectType):
     def resolve_rooms(root, info, locale=None, **arguments):
         locale, _code = context_locale(info, locale)
         queryset = apply_filters(
-            EditionChildFilter, arguments, selectors.room_list(locale=locale), info.context
+            EditionChildFilter,
+            arguments,
+            lambda filters: selectors.room_list(locale=locale, filters=filters),
         )
         return RoomSerializer(queryset, many=True, context=serializer_context(info, locale)).data
 
@@ -120,7 +126,9 @@ class Query(graphene.ObjectType):
     def resolve_tracks(root, info, locale=None, **arguments):
         locale, _code = context_locale(info, locale)
         queryset = apply_filters(
-            TrackFilter, arguments, selectors.track_list(locale=locale), info.context
+            TrackFilter,
+            arguments,
+            lambda filters: selectors.track_list(locale=locale, filters=filters),
         )
         return TrackSerializer(queryset, many=True, context=serializer_context(info, locale)).data
 
@@ -128,13 +136,13 @@ class Query(graphene.ObjectType):
     def resolve_partners(root, info, locale=None, **arguments):
         locale, _code = context_locale(info, locale)
         queryset = apply_filters(
-            PartnerFilter, arguments, selectors.edition_list(locale=locale), info.context
+            PartnerFilter,
+            arguments,
+            lambda filters: selectors.edition_list(locale=locale, filters=filters),
         )
-        editions = selectors.partner_groups_attach(list(queryset), locale)
-        role = arguments.get("role")
-        if role:
-            for edition in editions:
-                edition.partner_groups = [g for g in edition.partner_groups if g[0] == role]
+        editions = selectors.partner_groups_attach(
+            list(queryset), locale, role=arguments.get("role")
+        )
         return EditionPartnersSerializer(
             editions, many=True, context=serializer_context(info, locale)
         ).data

@@ -33,7 +33,9 @@ class Query(graphene.ObjectType):
     def resolve_pages(root, info, locale=None, limit=None, offset=None, **arguments):
         locale, _code = context_locale(info, locale)
         queryset = apply_filters(
-            PageFilter, arguments, selectors.content_page_list(locale=locale), info.context
+            PageFilter,
+            arguments,
+            lambda filters: selectors.content_page_list(locale=locale, filters=filters),
         )
         pages = selectors.content_pages_specific(window(queryset, limit, offset))
         return PageSerializer(pages, many=True, context=serializer_context(info, locale)).data

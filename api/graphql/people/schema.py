@@ -23,12 +23,6 @@ from cms.conference import selectors as conference
 from cms.people import selectors as people
 
 
-def _speakers(info, locale):
-    return people.person_list(
-        locale=locale, appearing_in=conference.speaker_sessions(locale=locale)
-    )
-
-
 class Query(graphene.ObjectType):
     speakers = graphene.List(
         graphene.NonNull(Speaker),
@@ -62,25 +56,30 @@ class Query(graphene.ObjectType):
     @staticmethod
     def resolve_speakers(root, info, locale=None, limit=None, offset=None, **arguments):
         locale, _code = context_locale(info, locale)
-        queryset = apply_filters(SpeakerFilter, arguments, _speakers(info, locale), info.context)
+        queryset = apply_filters(
+            SpeakerFilter,
+            arguments,
+            lambda filters: conference.speaker_list(locale=locale, filters=filters),
+        )
         objects = speakers_localise(window(queryset, limit, offset), locale)
         return SpeakerSerializer(objects, many=True, context=serializer_context(info, locale)).data
 
     @staticmethod
     def resolve_speaker(root, info, id, locale=None):
         locale, _code = context_locale(info, locale)
-        key = people.Person.objects.filter(pk=parse_gql_id(id)).values("translation_key")
-        objects = list(_speakers(info, locale).filter(translation_key__in=key)[:1])
-        if not objects:
+        person = conference.speaker_get(pk=parse_gql_id(id), locale=locale)
+        if person is None:
             return None
-        speakers_localise(objects, locale)
-        return SpeakerSerializer(objects[0], context=serializer_context(info, locale)).data
+        speakers_localise([person], locale)
+        return SpeakerSerializer(person, context=serializer_context(info, locale)).data
 
     @staticmethod
     def resolve_organisations(root, info, locale=None, limit=None, offset=None, **arguments):
         locale, _code = context_locale(info, locale)
         queryset = apply_filters(
-            OrganisationFilter, arguments, people.organisation_list(locale=locale), info.context
+            OrganisationFilter,
+            arguments,
+            lambda filters: conference.organisation_list(locale=locale, filters=filters),
         )
         objects = conference.organisations_partnerships_attach(
             window(queryset, limit, offset), locale

@@ -1,5 +1,8 @@
 """Indexing reads: the published content behind the search documents, in batches.
 
+These are the selectors of the search layer: `search/` builds its documents, suggestions and
+facet labels only from what these functions return, and never queries a cms model itself.
+
 Each function takes primary keys and returns the objects the public may see (live, outside
 private sections, published snippets), prefetched so that building a batch of documents runs a
 fixed number of queries. Objects that are not visible are simply absent: the caller removes
@@ -19,11 +22,60 @@ from cms.conference.models import (
     SessionPage,
     SessionSpeaker,
     StandardPage,
+    Track,
     VenuePage,
 )
 from cms.people.models import Industry, Organisation, Person, Topic
 
 PAGE_MODELS = (SessionPage, EditionPage, NewsPage, StandardPage, VenuePage)
+PAGE_KINDS = {
+    SessionPage: "session",
+    EditionPage: "edition",
+    NewsPage: "news",
+    StandardPage: "page",
+    VenuePage: "venue",
+}
+
+
+def page_kind(page):
+    """The document kind of a specific page ("session", "edition", "news", "page", "venue")."""
+    return PAGE_KINDS.get(type(page))
+
+
+SNIPPET_MODELS = (Person, Organisation)
+TAXONOMY_MODELS = (Topic, Industry)
+
+
+def is_edition(page):
+    return page.specific_class is EditionPage
+
+
+def snippet_kind(obj):
+    """ "person", "organisation", "taxonomy" or None, for a model instance."""
+    if isinstance(obj, Person):
+        return "person"
+    if isinstance(obj, Organisation):
+        return "organisation"
+    if isinstance(obj, TAXONOMY_MODELS):
+        return "taxonomy"
+    return None
+
+
+def _translation_ids(model, obj):
+    ids = set(
+        model.objects.filter(translation_key=obj.translation_key).values_list("pk", flat=True)
+    )
+    return ids | {obj.pk}
+
+
+def person_translation_ids(person):
+    return _translation_ids(Person, person)
+
+
+def organisation_translation_ids(organisation):
+    return _translation_ids(Organisation, organisation)
+
+
 EDITION_DEPTH = 3  # root -> conference (one per locale) -> edition
 
 
@@ -80,11 +132,12 @@ def descendant_page_ids(page_ids):
 
 
 def taxonomy_index():
-    """Topics and industries by (translation_key, locale_id): small tables, read whole."""
+    """Topics and industries by ("topic" | "industry", translation_key, locale_id): small
+    tables, read whole."""
     index = {}
-    for model in (Topic, Industry):
+    for name, model in (("topic", Topic), ("industry", Industry)):
         for obj in model.objects.all():
-            index[(model, obj.translation_key, obj.locale_id)] = obj
+            index[(name, obj.translation_key, obj.locale_id)] = obj
     return index
 
 
@@ -208,8 +261,6 @@ def page_ids_with_taxonomy(model, translation_key):
 
 def live_ids(*, pages=(), people=(), organisations=()):
     """{(kind, pk)} of the given objects that are still public, kinds as in documents."""
-    from search.documents import PAGE_KINDS
-
     found = set()
     for model, kind in PAGE_KINDS.items():
         rows = selectors.visible_pages(model).filter(pk__in=set(pages)).values_list("pk", flat=True)
@@ -229,8 +280,6 @@ def live_ids(*, pages=(), people=(), organisations=()):
 
 def facet_labels(language):
     """Names of tracks, topics and industries by slug, in `language` where translated."""
-    from cms.conference.models import Track
-
     out = {"track": {}, "topic": {}, "industry": {}}
     for name, model in (("track", Track), ("topic", Topic), ("industry", Industry)):
         for slug, label, code in model.objects.values_list("slug", "name", "locale__language_code"):
