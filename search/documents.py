@@ -33,7 +33,7 @@ class Ref:
     @classmethod
     def parse(cls, doc_id):
         type_, _, pk = doc_id.partition(":")
-        if type_ not in REF_TYPES or not pk.isdigit():
+        if type_ not in REF_TYPES or not (pk.isascii() and pk.isdigit()):
             raise ValueError(f"not a document id: {doc_id!r}")
         return cls(type_, int(pk))
 

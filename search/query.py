@@ -53,8 +53,8 @@ class Query:
         if unknown:
             raise InvalidQuery(f"Unknown filter: {', '.join(sorted(unknown))}.")
         years = self.filters.get("year", [])
-        if any(not str(y).isdigit() for y in years):
-            raise InvalidQuery("year must be a number.")
+        if any(not (str(y).isascii() and str(y).isdigit() and len(str(y)) == 4) for y in years):
+            raise InvalidQuery("year must be a four-digit number.")
         if not self.text.strip() and not any(self.filters.values()):
             raise InvalidQuery("Give a query (q) or at least one filter.")
         return self

@@ -7,6 +7,7 @@ from rest_framework.exceptions import ValidationError as DRFValidationError
 
 from api.exceptions import ApiError
 from api.filters.common import reference_errors, validated_filters
+from api.params import int_or_none
 from api.http import language_codes, request_language
 from cms.people.selectors import locale_for
 
@@ -94,7 +95,7 @@ def window(queryset, limit, offset):
 
 
 def parse_gql_id(value):
-    text = str(value)
-    if not text.isdigit() or not 0 < int(text) < 2**63:
+    number = int_or_none(str(value))
+    if number is None:
         raise GraphQLError("id must be a positive whole number.")
-    return int(text)
+    return number
