@@ -7,8 +7,8 @@ from rest_framework.exceptions import ValidationError as DRFValidationError
 
 from api.exceptions import ApiError
 from api.filters.common import reference_errors, validated_filters
-from api.params import int_or_none
 from api.http import language_codes, request_language
+from api.params import int_or_none
 from cms.people.selectors import locale_for
 
 MAX_LIMIT = 500
