@@ -89,8 +89,8 @@ class Gunicorn:
         if self.process.poll() is not None:
             raise AssertionError(f"gunicorn exited:\n{self.log()}")
         try:
-            requests.get(self.url + "/api/v1/nothing/", headers=HTTPS, timeout=5)
-        except requests.ConnectionError:
+            requests.get(self.url + "/api/v1/nothing/", headers=HTTPS, timeout=30)
+        except (requests.ConnectionError, requests.Timeout):
             return False
         return True
 
