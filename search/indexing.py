@@ -7,10 +7,12 @@ document removed. When the external engine cannot be reached, the refs are kept 
 PendingUpdate outbox and applied by `replay()` once it answers again.
 """
 
+import datetime
 import logging
 
 from django.db import DatabaseError, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from search import documents, engines
 from search.documents import Ref
@@ -30,6 +32,34 @@ def _apply(engine, refs):
     return docs, gone
 
 
+CHANGING = "changing"  # PendingUpdate rows of changes committed but not yet applied anywhere
+STUCK_AFTER = datetime.timedelta(minutes=5)
+MAX_SUSPECTS = 2000
+
+
+def mark_changing(refs):
+    """Record, in the transaction of the change, that these documents are about to change.
+
+    Until `sync` has applied them, searches leave these documents out (`suspects`): a page
+    restricted or unpublished a moment ago is not served from the index in the meantime, not
+    even as a speaker's snippet or a facet count.
+    """
+    keep(CHANGING, refs)
+
+
+def suspects(engine_name):
+    """Document ids an engine may still hold in a state that is no longer true."""
+    return set(
+        PendingUpdate.objects.filter(engine__in=(CHANGING, engine_name)).values_list(
+            "doc_id", flat=True
+        )[:MAX_SUSPECTS]
+    )
+
+
+def _pending_engines():
+    return PendingUpdate.objects.exclude(engine=CHANGING)
+
+
 def keep(engine_name, refs):
     """Remember updates `engine_name` missed, for `replay()`."""
     PendingUpdate.objects.bulk_create(
@@ -47,6 +77,7 @@ def sync(refs):
     refs = sorted(set(refs))
     if not refs:
         return 0
+    started = timezone.now()
     done = 0
     database = engines.database()
     for start in range(0, len(refs), BATCH_SIZE):
@@ -67,21 +98,39 @@ def sync(refs):
         except EngineUnavailable:
             log.warning("%s unreachable: %d updates kept for later", external.name, len(batch))
             keep(external.name, batch)
-    if PendingUpdate.objects.exists():
+    # Applied, or kept per engine for the replay: no longer merely "changing".
+    PendingUpdate.objects.filter(
+        engine=CHANGING, doc_id__in=[r.doc_id for r in refs], created_at__lte=started
+    ).delete()
+    if _pending_engines().exists():
         replay()
     return done
 
 
 def pending_count(engine_name=None):
-    qs = PendingUpdate.objects.all()
+    qs = _pending_engines()
     if engine_name:
         qs = qs.filter(engine=engine_name)
     return qs.count()
 
 
 def replay():
-    """Apply the kept updates to every engine that missed them. Returns how many were applied."""
+    """Apply the kept updates to every engine that missed them, and the changes whose update
+    never ran (a lost task). Returns how many were applied."""
     applied = 0
+    stuck = list(
+        PendingUpdate.objects.filter(
+            engine=CHANGING, created_at__lt=timezone.now() - STUCK_AFTER
+        ).values_list("doc_id", flat=True)[:500]
+    )
+    if stuck:
+        refs = []
+        for doc_id in stuck:
+            try:
+                refs.append(Ref.parse(doc_id))
+            except ValueError:
+                PendingUpdate.objects.filter(engine=CHANGING, doc_id=doc_id).delete()
+        applied += sync(refs)
     for engine in (engines.database(), engines.external()):
         if engine is not None:
             applied += _replay(engine)

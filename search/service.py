@@ -6,15 +6,16 @@ profile was unpublished a moment ago is dropped), highlighted, and facet values 
 requested language.
 """
 
+import dataclasses
+import functools
 import logging
 
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.utils import translation
 
-from search import conf, engines, highlight, labels
+from search import conf, engines, highlight, indexing, labels
 from search.engines import EngineError, EngineUnavailable
-from search.models import PendingUpdate
 from search.query import InvalidQuery, Query, Result, parse
 
 log = logging.getLogger(__name__)
@@ -47,21 +48,30 @@ def _repair(doc_ids):
     from search import signals
     from search.documents import Ref
 
+    refs = [Ref.parse(doc_id) for doc_id in doc_ids]
     try:
-        signals.enqueue(Ref.parse(doc_id) for doc_id in doc_ids)
+        transaction.on_commit(functools.partial(signals.send, refs), robust=True)
     except Exception:  # repairing is best effort; the answer already leaves them out
         log.exception("could not queue the repair of %d stale documents", len(doc_ids))
 
 
 def _ask(engine, method, *args, **kwargs):
-    """One engine's answer; any failure of it (a broken table included) is an EngineError."""
-    if engine.name != "database":
-        return getattr(engine, method)(*args, **kwargs)
+    """One engine's answer, leaving out the documents it may hold in a stale state (changes
+    committed but not yet applied to it); any failure (a broken table too) is an EngineError."""
     try:
         with transaction.atomic():  # a failed statement must not break the request's transaction
-            return getattr(engine, method)(*args, **kwargs)
+            suspects = indexing.suspects(engine.name)
+            if method == "search":
+                query = dataclasses.replace(
+                    args[0], exclude=sorted(set(args[0].exclude) | suspects)
+                )
+                args = (query, *args[1:])
+            answer = getattr(engine, method)(*args, **kwargs)
     except DatabaseError as exc:
-        raise EngineUnavailable(f"database search table: {exc.__class__.__name__}") from exc
+        raise EngineUnavailable(f"{engine.name}: {exc.__class__.__name__}") from exc
+    if method == "suggest":
+        answer = [doc for doc in answer if doc["doc_id"] not in suspects]
+    return answer
 
 
 def _run(method, *args, empty, **kwargs):
@@ -92,7 +102,7 @@ def _replay_if_pending(engine_name):
             return
     except Exception:  # the cache is down: check anyway, the query is cheap
         log.warning("cache unavailable for the replay check")
-    if PendingUpdate.objects.exists():
+    if indexing.pending_count():
         from search import tasks
 
         try:

@@ -56,9 +56,15 @@ class _Batch:
 
 def enqueue(refs):
     """Update the documents of `refs` once the current transaction commits."""
+    from search import indexing
+
     refs = set(refs)
     if not refs or not conf.enabled():
         return
+    try:
+        indexing.mark_changing(refs)
+    except Exception:  # the marks only narrow what searches show meanwhile
+        log.exception("could not mark %d documents as changing", len(refs))
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         send(refs)

@@ -12,6 +12,7 @@ from cms.conference.models import EditionPage, Partnership, SessionPage
 from cms.conference.services import edition_clone
 from cms.people.models import Person
 from search import engines, indexing
+from search.models import PendingUpdate
 from tests.api import factories
 
 MARK = "Zanzibarquux"  # a word nothing else in the demo contains
@@ -31,8 +32,9 @@ def _edition(year=2025):
 def restricted(demo_api, django_capture_on_commit_callbacks):
     """A live session with a speaker, indexed while public, then put behind a password the way
     the admin's Privacy dialog does (the index update runs on commit, as in production)."""
-    speaker = factories.person(f"{MARK} Speaker")
-    session = factories.session(_edition(), title=f"{MARK} restricted talk", speakers=[speaker])
+    with django_capture_on_commit_callbacks(execute=True):
+        speaker = factories.person(f"{MARK} Speaker")
+        session = factories.session(_edition(), title=f"{MARK} restricted talk", speakers=[speaker])
     indexing.rebuild(engines.primary())
     found = [h["object_id"] for h in _search(f"{MARK} restricted")]
     assert session.pk in found  # the index has it while it is public
@@ -70,21 +72,43 @@ def test_restricted_page_leaves_suggest_snippets_facets_and_the_index(client, re
 
 
 def test_facets_and_total_leave_out_what_stopped_being_public_before_the_index_knew(
-    client, demo_api
+    client, demo_api, django_capture_on_commit_callbacks
 ):
-    session = factories.session(_edition(), title=f"{MARK} stale talk")
-    factories.session(_edition(), title=f"{MARK} public talk")
+    with django_capture_on_commit_callbacks(execute=True):  # published and indexed
+        speaker = factories.person(f"{MARK} Speaker")
+        session = factories.session(_edition(), title=f"{MARK} stale talk", speakers=[speaker])
+        factories.session(_edition(), title=f"{MARK} public talk", speakers=[])
     indexing.rebuild(engines.primary())
-    # Restricted without telling the index (as if the queue were down).
-    PageViewRestriction.objects.bulk_create(
-        [PageViewRestriction(page=session, restriction_type="password", password="x")]
-    )
+    # Restricted and committed, but the index update has not run yet (a busy queue).
+    with django_capture_on_commit_callbacks(execute=False):
+        with transaction.atomic():
+            PageViewRestriction.objects.create(page=session, restriction_type="password")
+    assert PendingUpdate.objects.filter(engine="changing", doc_id=f"page:{session.pk}").exists()
+    assert engines.primary().get(f"page:{session.pk}") is not None  # the index still has it
     answer = client.get("/api/v1/search/", {"q": MARK, "locale": "bg", "page_size": 1}).json()
     assert answer["total"] == 1
     assert sum(f["count"] for f in answer["facets"]["kind"]) == 1
     assert [h["title"] for h in answer["results"]] == [f"{MARK} public talk"]
+    assert "stale talk" not in json.dumps(answer, ensure_ascii=False)
     suggest = client.get("/api/v1/search/suggest/", {"q": MARK[:6], "locale": "bg"}).json()
     assert "stale talk" not in json.dumps(suggest, ensure_ascii=False)
+
+
+def test_hits_the_index_was_never_told_about_are_dropped_and_repaired(
+    client, demo_api, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # published and indexed
+        session = factories.session(_edition(), title=f"{MARK} drifted talk", speakers=[])
+    indexing.rebuild(engines.primary())
+    # Changed behind every signal's back (a raw SQL update): only the read path can notice.
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=session, restriction_type="password", password="x")]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.get("/api/v1/search/", {"q": MARK, "locale": "bg"}).json()
+    assert answer["results"] == [] and answer["total"] == 0
+    assert sum(f["count"] for f in answer["facets"]["kind"]) == 0
+    assert engines.primary().get(f"page:{session.pk}") is None  # repaired (eager task here)
 
 
 def test_unpublished_next_edition_shows_no_partners_and_no_draft_speakers(client, demo_api):
