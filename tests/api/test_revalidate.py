@@ -143,3 +143,40 @@ def test_revalidate_without_a_secret_sends_nothing(frontend, edition, settings):
     frontend.requests.clear()
     assert tasks.revalidate_frontend.apply(args=[session.pk]).result is None
     assert frontend.requests == []
+
+
+def test_revalidate_privacy_change_move_and_delete_reach_the_frontend(
+    frontend, edition, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+    from wagtail.models import PageViewRestriction
+
+    session = _sessions(edition).first()
+    path = f"/bg/2031/{session.slug}"
+    frontend.requests.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            restriction = PageViewRestriction.objects.create(
+                page=session, restriction_type="password", password="x"
+            )
+    assert [path in r["body"]["paths"] for r in frontend.requests] == [True]
+
+    frontend.requests.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            restriction.delete()
+    assert [path in r["body"]["paths"] for r in frontend.requests] == [True]
+
+    other = factories.edition(factories.conference(), year=2032, size=1)
+    frontend.requests.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        session.move(other, pos="last-child")
+    moved = [r["body"] for r in frontend.requests]
+    assert moved and f"/bg/2032/{session.slug}" in moved[0]["paths"]
+
+    frontend.requests.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        session.delete()
+    deleted = [r["body"] for r in frontend.requests]
+    assert deleted and "edition:2032" in deleted[0]["tags"]
+    assert f"/bg/2032/{session.slug}" in deleted[0]["paths"]
