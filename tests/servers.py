@@ -83,7 +83,11 @@ class Gunicorn:
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
-        wait_until(self._answers, f"gunicorn on {self.url}", on_timeout=self.log)
+        try:
+            wait_until(self._answers, f"gunicorn on {self.url}", on_timeout=self.log)
+        except BaseException:
+            self.stop()
+            raise
 
     def _answers(self):
         if self.process.poll() is not None:
