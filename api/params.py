@@ -21,6 +21,10 @@ MAX_YEAR = 2999
 
 _DIGITS = re.compile(r"[0-9]{1,19}", re.ASCII)
 
+# A date or date-time written with a year in [MIN_YEAR, MAX_YEAR] (the schema's `pattern`).
+YEAR_PREFIX_PATTERN = r"^(19[0-9]{2}|2[0-9]{3})-"
+DATE_SCHEMA = {"type": "string", "format": "date", "pattern": YEAR_PREFIX_PATTERN}
+DATETIME_SCHEMA = {"type": "string", "format": "date-time", "pattern": YEAR_PREFIX_PATTERN}
 ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 YEAR_SCHEMA = {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}
 DATE_HELP = f"YYYY-MM-DD, years {MIN_YEAR}-{MAX_YEAR}."
@@ -77,9 +81,8 @@ def date_or_none(value):
 def datetime_or_none(value):
     """An aware datetime from ISO 8601 (ASCII) within the sane year range, else None.
 
-    A value without an offset is read in the current time zone. The range is checked before and
-    after converting to UTC, so an offset can never push the value out of what Python and the
-    database represent.
+    A value without an offset is read in the current time zone. The range applies to the year as
+    written; an offset moves it by at most a day, which Python and the database represent.
     """
     if not isinstance(value, str) or not value.isascii():
         return None
@@ -92,19 +95,18 @@ def datetime_or_none(value):
     if timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed)
     try:
-        in_utc = parsed.astimezone(datetime.UTC)
+        parsed.astimezone(datetime.UTC)
     except (OverflowError, ValueError):
-        return None
-    if not MIN_YEAR <= in_utc.year <= MAX_YEAR:
         return None
     return parsed
 
 
 class DateParamField(forms.Field):
-    """Form field for django-filter: a date within the sane range."""
+    """Form field for django-filter: a date within the sane range. An absent parameter is no
+    filter; an empty one (`day=`) is a 400, as the schema's format says."""
 
     def to_python(self, value):
-        if value in self.empty_values:
+        if value is None:
             return None
         parsed = date_or_none(value)
         if parsed is None:
@@ -113,10 +115,11 @@ class DateParamField(forms.Field):
 
 
 class DateTimeParamField(forms.Field):
-    """Form field for django-filter: an aware date-time within the sane range."""
+    """Form field for django-filter: an aware date-time within the sane range. An absent
+    parameter is no filter; an empty one (`updated_since=`) is a 400."""
 
     def to_python(self, value):
-        if value in self.empty_values:
+        if value is None:
             return None
         parsed = datetime_or_none(value)
         if parsed is None:
@@ -125,7 +128,8 @@ class DateTimeParamField(forms.Field):
 
 
 class IntParamField(forms.Field):
-    """Form field for django-filter: ASCII digits within [min_value, max_value]."""
+    """Form field for django-filter: ASCII digits within [min_value, max_value]. An absent
+    parameter is no filter; an empty one (`year=`) is a 400."""
 
     def __init__(self, *args, min_value=1, max_value=MAX_ID, **kwargs):
         self.min_value = min_value
@@ -133,7 +137,7 @@ class IntParamField(forms.Field):
         super().__init__(*args, **kwargs)
 
     def to_python(self, value):
-        if value in self.empty_values:
+        if value is None:
             return None
         number = int_or_none(value, min_value=self.min_value, max_value=self.max_value)
         if number is None:

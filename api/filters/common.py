@@ -1,17 +1,20 @@
 """Filters shared by the domains: references by id or slug, strict ordering, updated_since."""
 
+import re
 from contextlib import contextmanager
 from types import SimpleNamespace
 
 import django_filters
 from django import forms
 from drf_spectacular.drainage import set_override
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
+from api.http import MAX_PARAM_LENGTH
 from api.params import (
+    DATE_SCHEMA,
     DATETIME_HELP,
+    DATETIME_SCHEMA,
     MAX_ID,
     DateParamField,
     DateTimeParamField,
@@ -21,9 +24,16 @@ from api.params import (
 )
 from cms.core.selectors import UnknownReference
 
+REF_PATTERN = r"^[-a-zA-Z0-9_]*$"
+_REF = re.compile(r"[-a-zA-Z0-9_]+", re.ASCII)
+
 
 class RefField(forms.CharField):
-    """An id (digits) or a slug."""
+    """An id (digits) or a slug, taken as written (no stripping); empty is no filter."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["strip"] = False
+        super().__init__(*args, **kwargs)
 
     def clean(self, value):
         value = super().clean(value)
@@ -33,12 +43,12 @@ class RefField(forms.CharField):
             if int_or_none(value) is None:
                 raise forms.ValidationError("Not a valid id.")
             return value
-        if not forms.SlugField().clean(value):
+        if not _REF.fullmatch(value):
             raise forms.ValidationError("Give an id or a slug.")
         return value
 
 
-@extend_schema_field(OpenApiTypes.STR)
+@extend_schema_field({"type": "string", "maxLength": MAX_PARAM_LENGTH, "pattern": REF_PATTERN})
 class TranslatedRefFilter(django_filters.Filter):
     """An id (any locale) or slug of a related object; the selector resolves it among what the
     public may see, so a hidden object answers exactly like one that never existed."""
@@ -110,7 +120,7 @@ class DateFilter(django_filters.Filter):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        set_override(self, "field", {"type": "string", "format": "date"})
+        set_override(self, "field", DATE_SCHEMA)
 
 
 class UpdatedSinceFilter(django_filters.Filter):
@@ -121,4 +131,4 @@ class UpdatedSinceFilter(django_filters.Filter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("help_text", DATETIME_HELP)
         super().__init__(*args, **kwargs)
-        set_override(self, "field", {"type": "string", "format": "date-time"})
+        set_override(self, "field", DATETIME_SCHEMA)

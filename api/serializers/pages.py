@@ -1,6 +1,5 @@
 """News, content and venue pages."""
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -35,12 +34,20 @@ class PageSerializer(serializers.Serializer):
         return page_url(obj, self.context.get("request"))
 
 
+class StreamBlockSerializer(serializers.Serializer):
+    """One StreamField block."""
+
+    type = serializers.CharField()
+    value = serializers.JSONField(help_text="The block's content; its shape depends on type.")
+    id = serializers.CharField()
+
+
 class PageDetailSerializer(PageSerializer):
     body = serializers.SerializerMethodField()
     getting_there = serializers.CharField(required=False, default="", help_text="HTML (venue)")
     accessibility = serializers.CharField(required=False, default="", help_text="HTML (venue)")
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(StreamBlockSerializer(many=True))
     def get_body(self, obj):
         """StreamField blocks: [{type, value, id}]."""
         body = getattr(obj, "body", None)

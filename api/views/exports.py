@@ -15,7 +15,7 @@ from rest_framework.renderers import JSONRenderer
 from api.exceptions import BadRequest, NotFound
 from api.exports import agenda_csv, frab, ical
 from api.exports.schedule import edition_schedule
-from api.http import parse_id
+from api.http import MAX_PARAM_LENGTH, parse_id
 from api.renderers import CSVRenderer, ICalRenderer, XMLRenderer
 from api.schema_docs import ERRORS, ID_PATH, LOCALE_PARAMETERS, YEAR_PATH
 from api.views.base import PublicView
@@ -30,21 +30,40 @@ def _file(content, content_type, filename):
     return response
 
 
-def _doc(operation_id, media_type, description, extra=()):
-    return extend_schema_view(
-        get=extend_schema(
-            operation_id=operation_id,
-            tags=["exports"],
-            parameters=[*LOCALE_PARAMETERS, *extra],
-            responses={
-                (200, media_type): OpenApiResponse(
-                    response=OpenApiTypes.OBJECT if "json" in media_type else OpenApiTypes.STR,
-                    description=description,
-                ),
-                **ERRORS,
-            },
+def _format_parameters(view):
+    """DRF's `format` override, documented with the empty value it reads as absent."""
+    formats = [renderer.format for renderer in view.renderer_classes]
+    if len(formats) < 2:
+        return []
+    return [
+        OpenApiParameter(
+            "format",
+            str,
+            OpenApiParameter.QUERY,
+            enum=["", *formats],
+            description=f"Response format; empty or absent: {formats[0]}.",
         )
-    )
+    ]
+
+
+def _doc(operation_id, media_type, description, extra=()):
+    def decorate(view):
+        return extend_schema_view(
+            get=extend_schema(
+                operation_id=operation_id,
+                tags=["exports"],
+                parameters=[*LOCALE_PARAMETERS, *extra, *_format_parameters(view)],
+                responses={
+                    (200, media_type): OpenApiResponse(
+                        response=OpenApiTypes.OBJECT if "json" in media_type else OpenApiTypes.STR,
+                        description=description,
+                    ),
+                    **ERRORS,
+                },
+            )
+        )(view)
+
+    return decorate
 
 
 class ExportView(PublicView):
@@ -170,7 +189,11 @@ class SpeakerICalView(ExportView):
     [
         OpenApiParameter(
             "sessions",
-            str,
+            {
+                "type": "string",
+                "maxLength": MAX_PARAM_LENGTH,
+                "pattern": rf"^[1-9][0-9]{{0,17}}(,[1-9][0-9]{{0,17}}){{0,{MAX_SELECTION - 1}}}$",
+            },
             OpenApiParameter.QUERY,
             required=True,
             description=f"Comma-separated session ids (at most {MAX_SELECTION}).",

@@ -5,6 +5,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework.response import Response
 
 from api.exceptions import BadRequest, NotFound
+from api.http import MAX_PARAM_LENGTH
 from api.preview import preview_page
 from api.schema_docs import ERRORS, PROBLEM, _problem
 from api.serializers.conference import EditionDetailSerializer, SessionDetailSerializer
@@ -26,14 +27,14 @@ SERIALIZERS = {
     parameters=[
         OpenApiParameter(
             "content_type",
-            str,
+            {"type": "string", "minLength": 1, "maxLength": MAX_PARAM_LENGTH},
             OpenApiParameter.QUERY,
             required=True,
             description="app_label.model, e.g. conference.sessionpage",
         ),
         OpenApiParameter(
             "token",
-            str,
+            {"type": "string", "minLength": 1, "maxLength": MAX_PARAM_LENGTH},
             OpenApiParameter.QUERY,
             required=True,
             description="Signed preview token from the Wagtail admin.",

@@ -4,6 +4,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
 from api.exceptions import BadRequest
+from api.http import MAX_PARAM_LENGTH
 from api.params import int_schema, parse_int, parse_year
 from api.schema_docs import ERRORS
 from api.serializers.search import (
@@ -23,6 +24,8 @@ from search.query import (
     Query,
 )
 
+MAX_SUGGEST_LENGTH = 100  # search.service.suggest refuses longer text
+
 FACET_HELP = {
     "year": "Edition year, e.g. 2026.",
     "kind": "session, edition, news, page, venue, person or organisation.",
@@ -32,10 +35,15 @@ FACET_HELP = {
     "industry": "Industry slug.",
     "language": "Session language: bg, en or bg-en.",
 }
+YEARS_SCHEMA = {
+    "type": "string",
+    "maxLength": MAX_PARAM_LENGTH,
+    "pattern": r"^\s*(19[0-9]{2}|2[0-9]{3})?\s*(,\s*(19[0-9]{2}|2[0-9]{3})?\s*)*$",
+}
 FILTER_PARAMETERS = [
     OpenApiParameter(
         name,
-        str,
+        YEARS_SCHEMA if name == "year" else {"type": "string", "maxLength": MAX_PARAM_LENGTH},
         OpenApiParameter.QUERY,
         description=f"{help_text} Several values: repeat the parameter or separate by commas.",
     )
@@ -50,7 +58,7 @@ LOCALE = OpenApiParameter(
 )
 Q = OpenApiParameter(
     "q",
-    str,
+    {"type": "string", "maxLength": MAX_QUERY_LENGTH},
     OpenApiParameter.QUERY,
     description=f'Words (any language, Cyrillic or Latin) and "quoted phrases"; at most '
     f"{MAX_QUERY_LENGTH} characters. May be empty when a filter is given.",
@@ -144,7 +152,11 @@ class SuggestView(SearchBase):
         summary="Autocomplete: titles that start with the words typed so far",
         parameters=[
             OpenApiParameter(
-                "q", str, OpenApiParameter.QUERY, required=True, description="At most 100 chars."
+                "q",
+                {"type": "string", "maxLength": MAX_SUGGEST_LENGTH, "pattern": r"\S"},
+                OpenApiParameter.QUERY,
+                required=True,
+                description=f"At most {MAX_SUGGEST_LENGTH} characters, not only spaces.",
             ),
             LOCALE,
         ],

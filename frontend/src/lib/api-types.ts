@@ -676,10 +676,7 @@ export interface components {
             readonly url: string | null;
             /** Format: date-time */
             updated_at: string | null;
-            /** @description StreamField blocks: [{type, value, id}]. */
-            readonly body: {
-                [key: string]: unknown;
-            };
+            readonly body: components["schemas"]["StreamBlock"][];
             /**
              * @description HTML (venue)
              * @default
@@ -1024,6 +1021,13 @@ export interface components {
             readonly appearances: components["schemas"]["Appearance"][];
             readonly calendar_url: string;
         };
+        /** @description One StreamField block. */
+        StreamBlock: {
+            type: string;
+            /** @description The block's content; its shape depends on type. */
+            value: unknown;
+            id: string;
+        };
         SuggestResult: {
             query: string;
             degraded: boolean;
@@ -1088,7 +1092,8 @@ export interface operations {
     selection_ics: {
         parameters: {
             query: {
-                format?: "ics" | "json";
+                /** @description Response format; empty or absent: ics. */
+                format?: "" | "ics" | "json";
                 /** @description Content language; falls back to the other language. Default: the Accept-Language header, else bg. */
                 locale?: "bg" | "en";
                 /** @description Comma-separated session ids (at most 100). */
@@ -1151,7 +1156,9 @@ export interface operations {
                 /** @description Number of results to return per page. */
                 page_size?: number;
                 /**
-                 * @description * `draft` - Draft
+                 * @description status
+                 *
+                 *     * `draft` - Draft
                  *     * `announced` - Announced
                  *     * `live` - Live
                  *     * `archived` - Archived
@@ -1263,7 +1270,8 @@ export interface operations {
     agenda_csv: {
         parameters: {
             query?: {
-                format?: "csv" | "json";
+                /** @description Response format; empty or absent: csv. */
+                format?: "" | "csv" | "json";
                 /** @description Content language; falls back to the other language. Default: the Accept-Language header, else bg. */
                 locale?: "bg" | "en";
             };
@@ -1320,7 +1328,8 @@ export interface operations {
     agenda_ics: {
         parameters: {
             query?: {
-                format?: "ics" | "json";
+                /** @description Response format; empty or absent: ics. */
+                format?: "" | "ics" | "json";
                 /** @description Content language; falls back to the other language. Default: the Accept-Language header, else bg. */
                 locale?: "bg" | "en";
             };
@@ -1435,7 +1444,8 @@ export interface operations {
     schedule_xml: {
         parameters: {
             query?: {
-                format?: "json" | "xml";
+                /** @description Response format; empty or absent: xml. */
+                format?: "" | "json" | "xml";
                 /** @description Content language; falls back to the other language. Default: the Accept-Language header, else bg. */
                 locale?: "bg" | "en";
             };
@@ -1604,7 +1614,9 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description * `public_body` - Public body
+                 * @description kind
+                 *
+                 *     * `public_body` - Public body
                  *     * `agency` - Agency
                  *     * `network` - Network
                  *     * `association` - Association or cluster
@@ -2120,7 +2132,7 @@ export interface operations {
             query: {
                 /** @description Only content in this language (any script finds it). Default: both. */
                 locale?: "bg" | "en";
-                /** @description At most 100 chars. */
+                /** @description At most 100 characters, not only spaces. */
                 q: string;
             };
             header?: never;
@@ -2321,7 +2333,8 @@ export interface operations {
     session_ics: {
         parameters: {
             query?: {
-                format?: "ics" | "json";
+                /** @description Response format; empty or absent: ics. */
+                format?: "" | "ics" | "json";
                 /** @description Content language; falls back to the other language. Default: the Accept-Language header, else bg. */
                 locale?: "bg" | "en";
             };
@@ -2501,7 +2514,8 @@ export interface operations {
     speaker_ics: {
         parameters: {
             query?: {
-                format?: "ics" | "json";
+                /** @description Response format; empty or absent: ics. */
+                format?: "" | "ics" | "json";
                 /** @description Content language; falls back to the other language. Default: the Accept-Language header, else bg. */
                 locale?: "bg" | "en";
             };
