@@ -87,10 +87,10 @@ test-python: venv ## pytest on PostgreSQL, Redis, OpenSearch (`make services sea
 test-frontend: ## vitest, then Playwright (Debian Chromium) on the built site against a demo backend
 	bash platform/scripts/e2e.sh
 
-test-api-fuzz: venv ## schemathesis: every REST operation, every check, against a demo server
+test-api-fuzz: venv ## schemathesis: every REST operation, every check, against a demo server (FUZZ_GRAPHQL=1: /graphql/ too)
 	bash platform/scripts/schemathesis.sh
 
-test: services search-node lint test-python test-frontend ## everything CI runs: services, search node, lint, tests
+test: services search-node lint test-python test-api-fuzz test-frontend ## everything CI runs: services, search node, lint, tests
 
 bench-search: venv ## search latency and indexing throughput per engine (20 editions x 300 sessions)
 	$(PY) search/bench.py $(BENCH_ARGS)
