@@ -59,13 +59,18 @@ def _ask(engine, method, *args, **kwargs):
     """One engine's answer, leaving out the documents it may hold in a stale state (changes
     committed but not yet applied to it); any failure (a broken table too) is an EngineError."""
     try:
-        with transaction.atomic():  # a failed statement must not break the request's transaction
+        # Database work in a savepoint: a failed statement must not break the request's
+        # transaction. An external engine's HTTP call stays outside it.
+        with transaction.atomic():
             suspects = indexing.suspects(engine.name)
             if method == "search":
                 query = dataclasses.replace(
                     args[0], exclude=sorted(set(args[0].exclude) | suspects)
                 )
                 args = (query, *args[1:])
+            if engine.name == "database":
+                answer = getattr(engine, method)(*args, **kwargs)
+        if engine.name != "database":
             answer = getattr(engine, method)(*args, **kwargs)
     except DatabaseError as exc:
         raise EngineUnavailable(f"{engine.name}: {exc.__class__.__name__}") from exc

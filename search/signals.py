@@ -62,7 +62,8 @@ def enqueue(refs):
     if not refs or not conf.enabled():
         return
     try:
-        indexing.mark_changing(refs)
+        with transaction.atomic():  # a failed insert must not break the editor's transaction
+            indexing.mark_changing(refs)
     except Exception:  # the marks only narrow what searches show meanwhile
         log.exception("could not mark %d documents as changing", len(refs))
     connection = transaction.get_connection()
