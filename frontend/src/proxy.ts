@@ -14,5 +14,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|embed/|sitemap\\.xml|robots\\.txt|favicon\\.ico).*)"],
+  matcher: ["/((?!api/|_next/|embed/|sitemap\\.xml|robots\\.txt|favicon\\.ico|healthz$).*)"],
 };
