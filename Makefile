@@ -15,7 +15,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 FRONTEND_PORT ?= 3000
 
-.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python test-api-fuzz test-frontend frontend-build schema search-node search-node-stop bench-search clean
+.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python test-api-fuzz test-frontend frontend-build schema search-node search-node-stop bench-search compose-check clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -65,7 +65,10 @@ search-node: ## build and start the local OpenSearch node on 127.0.0.1:9200, wai
 search-node-stop: ## stop the local OpenSearch node
 	bash platform/scripts/search-node.sh stop
 
-lint: venv ## ruff, import-linter layer contracts, migrations drift
+compose-check: ## validate docker-compose.yml, .env.example and the Dockerfiles' COPY sources (no Docker engine needed)
+	bash platform/scripts/compose-check.sh
+
+lint: venv compose-check ## ruff, import-linter layer contracts, migrations drift, docker-compose.yml
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
