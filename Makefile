@@ -15,7 +15,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 FRONTEND_PORT ?= 3000
 
-.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python test-api-fuzz test-frontend frontend-build schema search-node search-node-stop bench-search compose-check clean
+.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python test-api-fuzz test-frontend frontend-build schema search-node search-node-stop stack stack-stop stack-measure bench-search compose-check clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -64,6 +64,15 @@ search-node: ## build and start the local OpenSearch node on 127.0.0.1:9200, wai
 
 search-node-stop: ## stop the local OpenSearch node
 	bash platform/scripts/search-node.sh stop
+
+stack: ## the production stack on 127.0.0.1: services, gunicorn x2, Celery worker + beat, built site; waits for /readyz
+	bash platform/scripts/stack.sh start
+
+stack-stop: ## stop what `make stack` started (not PostgreSQL, Redis, OpenSearch)
+	bash platform/scripts/stack.sh stop
+
+stack-measure: ## memory per service and requests per second of the running stack (MEASURE_ARGS="--clients 8 --seconds 20")
+	$(PY) platform/scripts/measure_stack.py $(MEASURE_ARGS)
 
 compose-check: ## validate docker-compose.yml, .env.example and the Dockerfiles' COPY sources (no Docker engine needed)
 	bash platform/scripts/compose-check.sh

@@ -79,8 +79,12 @@ CHECKS = {
 }
 
 
+# Settings naming the Celery queues the platform's tasks go to (unset or empty: the default).
+QUEUE_SETTINGS = ("CELERY_TASK_DEFAULT_QUEUE", "SEARCH_TASK_QUEUE", "OUTBOX_TASK_QUEUE")
+
+
 def queue_names():
-    names = [settings.CELERY_TASK_DEFAULT_QUEUE, getattr(settings, "SEARCH_TASK_QUEUE", None)]
+    names = [getattr(settings, name, None) for name in QUEUE_SETTINGS]
     return list(dict.fromkeys(name for name in names if name))
 
 
