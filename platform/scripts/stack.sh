@@ -20,7 +20,7 @@ Environment (defaults in brackets):
   STACK_API_PORT       gunicorn (API, admin, /readyz) [8000]
   STACK_WEB_PORT       the Next.js site [3000]
   STACK_DB             PostgreSQL database, created if missing, demo loaded once [conf_stack]
-  STACK_RESET_DB       1: drop and recreate the database first (a fresh demo) [0]
+  STACK_RESET_DB       1: drop and recreate the database and empty the Redis db first [0]
   STACK_REDIS_DB       Redis database number for cache, throttling and the Celery broker [3]
   STACK_THROTTLE_RATE  API_ANON_THROTTLE_RATE of the stack [600/min]
   STACK_WORKERS        gunicorn workers [2]
@@ -77,6 +77,9 @@ pid_of() { # the recorded session leader of a service, if it still runs; else no
   echo "$pid"
 }
 
+# Some process of the session still runs (zombies waiting for their parent do not count).
+session_alive() { ps -o stat= -s "$1" 2>/dev/null | grep -qv '^Z'; }
+
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 launch() { # name, command...: start in a new session unless it runs
@@ -105,10 +108,10 @@ stop_one() {
   kill -TERM -- "-$pid" 2>/dev/null || true
   for ((i = 0; i < 300; i++)); do
     # The whole session is gone, not only its leader.
-    [[ -z "$(ps -o pid= -s "$pid" 2>/dev/null)" ]] && break
+    session_alive "$pid" || break
     sleep 0.1
   done
-  if [[ -n "$(ps -o pid= -s "$pid" 2>/dev/null)" ]]; then
+  if session_alive "$pid"; then
     log "$name (session $pid) did not stop within 30 s; sending KILL"
     pkill -KILL -s "$pid" 2>/dev/null || true
   fi
@@ -161,7 +164,7 @@ write_config() {
     echo "# The stack started by platform/scripts/stack.sh; shell-quoted KEY=VALUE lines."
     printf '%s=%q\n' STACK_SITE_URL "$WEB" STACK_API_URL "$API" STACK_ADMIN_URL "$API/admin/" \
       STACK_ADMIN_LOGIN "admin / conference-demo" STACK_DIR "$STATE" STACK_LOGS "$STATE/logs" \
-      STACK_MANAGE "$STATE/manage" STACK_DB "$DB" STACK_REDIS_DB "$REDIS_DB" \
+      STACK_MANAGE "$STATE/manage" STACK_WORKERS "$WORKERS" STACK_DB "$DB" STACK_REDIS_DB "$REDIS_DB" \
       STACK_SEARCH_URL "$SEARCH_URL" REVALIDATE_SECRET "$revalidate_secret"
     local pair
     for pair in "${BACKEND_ENV[@]}"; do printf '%s=%q\n' "${pair%%=*}" "${pair#*=}"; done
@@ -193,13 +196,15 @@ start_services() {
   bash "$ROOT/platform/scripts/search-node.sh" start
 }
 
-psql_admin() { psql "$PG/postgres" -v ON_ERROR_STOP=1 -qtAc "$1"; }
+psql_admin() { PGOPTIONS="-c client_min_messages=warning" psql "$PG/postgres" -v ON_ERROR_STOP=1 -qtAc "$1"; }
 
 prepare_database() {
   if [[ "${STACK_RESET_DB:-0}" == 1 ]]; then
     log "dropping database $DB (STACK_RESET_DB=1)"
     psql_admin "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
     rm -f "$STATE/var/demo-loaded"
+    # Nothing queued or cached for the old database survives it.
+    redis-cli -h 127.0.0.1 -p 6379 -n "$REDIS_DB" flushdb >/dev/null
   fi
   if [[ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname = '$DB'")" != 1 ]]; then
     psql_admin "CREATE DATABASE $DB"
@@ -338,11 +343,16 @@ cmd_status() {
   ((running == ${#SERVICES[@]}))
 }
 
-case "${1:-start}" in
-  start) validate; cmd_start ;;
-  stop) cmd_stop ;;
-  status) cmd_status ;;
-  env) cat "$STATE/stack.env" ;;
-  -h | --help | help) usage ;;
-  *) usage >&2; exit 2 ;;
-esac
+main() {
+  case "${1:-start}" in
+    start) validate; cmd_start ;;
+    stop) cmd_stop ;;
+    status) cmd_status ;;
+    env) cat "$STATE/stack.env" ;;
+    -h | --help | help) usage ;;
+    *) usage >&2; exit 2 ;;
+  esac
+}
+
+# One line: bash has read it whole before running it, so editing this file cannot disturb a run.
+main "$@"; exit
