@@ -1,7 +1,9 @@
-"""Which frontend pages and cache tags a published page touches, and the call that refreshes them.
+"""Which cache tags of the frontend a change touches, and the call that expires them.
 
-The frontend (frontend/src/app/api/revalidate) expires its cached API data by tag and re-renders
-the given paths. Paths follow the site's routes: /{bg,en}/{year}/{slug}, /{locale}/{year}/agenda...
+The site tags every API fetch (frontend/src/lib/api.ts): "edition:2027", "session:41",
+"speaker:7", "page:12", collections ("sessions", "speakers", "partners", "pages", "editions",
+"search") and "api" on all of them. Expiring a tag re-renders every route that used it, so the
+backend names content, never the site's routes.
 """
 
 import logging
@@ -9,6 +11,7 @@ import logging
 import requests
 from django.conf import settings
 
+from cms.conference import index_selectors as sources
 from cms.conference.choices import page_type
 
 log = logging.getLogger(__name__)
@@ -31,47 +34,50 @@ def _edition_of(page):
     return parent if page_type(parent) == "edition" else None
 
 
-def revalidation_targets(page):
-    """(paths, tags) of the frontend that show `page`, in every language it exists in."""
+def page_tags(page):
+    """Tags of the frontend data that shows `page`, in every language it exists in."""
     page = page.specific
     kind = page_type(page)
     edition = _edition_of(page)
-    translations = list(page.get_translations(inclusive=True).select_related("locale"))
-    languages = sorted({t.locale.language_code for t in translations} | {"bg", "en"})
-    paths, tags = set(), {"search"}
-    for language in languages:
-        paths.add(f"/{language}")
-        if edition is None:
-            continue
-        base = f"/{language}/{edition.year}"
-        paths |= {base, f"{base}/agenda"}
-        if kind == "edition":
-            paths |= {f"{base}/partners", f"/{language}/editions", f"/{language}/partners"}
-        elif kind in ("news", "standard", "venue"):
-            paths.add(f"/{language}/news")
-    for translation in translations:
-        if edition is not None and kind != "edition":
-            for language in languages:
-                paths.add(f"/{language}/{edition.year}/{translation.slug}")
+    translations = list(page.get_translations(inclusive=True))
+    tags = {"search"}
     if edition is not None:
         tags.add(f"edition:{edition.year}")
     if kind == "edition":
-        tags |= {"editions", "partners", "sessions", "pages"}
+        tags |= {"editions", "partners", "sessions", "pages", "speakers"}
     elif kind == "session":
         tags |= {"sessions", "speakers"} | {f"session:{t.pk}" for t in translations}
     elif kind in ("news", "standard", "venue"):
         tags |= {"pages"} | {f"page:{t.pk}" for t in translations}
     else:
         tags.add("api")
-    return sorted(paths), sorted(tags)
+    return sorted(tags)
 
 
-def frontend_revalidate(*, paths, tags):
-    """POST the paths and tags to the frontend; raises on a network error or a non-2xx answer."""
+def change_tags(change):
+    """Tags a change (cms.core.outbox.Change) touches."""
+    instance = change.instance
+    if change.kind == "page":
+        return page_tags(instance)
+    if change.kind == "person":
+        people = sources.person_translation_ids(instance)
+        sessions = sources.session_ids_with_people([instance.translation_key])
+        return sorted(
+            {"speakers", "sessions", "search"}
+            | {f"speaker:{pk}" for pk in people}
+            | {f"session:{pk}" for pk in sessions}
+        )
+    # An organisation shows on partner lists, editions, speakers and sessions; a topic or an
+    # industry on sessions and filters everywhere: rare changes, so every cached API answer.
+    return ["api"]
+
+
+def frontend_revalidate(*, tags, event_id=""):
+    """POST the tags to the frontend; raises on a network error or a non-2xx answer."""
     response = requests.post(
-        settings.FRONTEND_URL.rstrip("/") + "/api/revalidate",
-        json={"paths": list(paths), "tags": list(tags)},
-        headers={"x-revalidate-secret": frontend_secret()},
+        settings.FRONTEND_REVALIDATE_URL.rstrip("/") + "/api/revalidate",
+        json={"tags": list(tags)},
+        headers={"x-revalidate-secret": frontend_secret(), "x-change-event": event_id},
         timeout=TIMEOUT_SECONDS,
     )
     response.raise_for_status()

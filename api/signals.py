@@ -1,40 +1,21 @@
-"""Changes of what the public may see -> frontend revalidation, queued when the transaction
-commits. A broker or frontend problem never fails the editor's publish."""
-
-import logging
-from functools import partial
-
-from django.db import transaction
+"""Changes of public content -> frontend revalidation by cache tag, through the publish outbox
+(cms.core.outbox): the tags are worked out in the editor's transaction (a deleted page's too) and
+sent when the event is delivered. A frontend that is down is asked again with backoff."""
 
 from api import revalidation
-from cms.core.changes import visibility_changed
-
-log = logging.getLogger(__name__)
+from cms.core import outbox
 
 
-def _send(task, *args):
-    try:
-        task.delay(*args)
-    except Exception:  # the broker is down: the frontend refreshes on its own cache timeout
-        log.exception("could not queue frontend revalidation (%s)", task.name)
-
-
-def on_visibility_change(sender, page, subtree, reason, **kwargs):
-    from api import tasks
-
+def plan(change):
     if not revalidation.frontend_enabled():
-        return
-    if reason == "delete":
-        # The page is gone once the transaction commits: work out what showed it now.
-        try:
-            paths, tags = revalidation.revalidation_targets(page)
-        except Exception:
-            log.exception("could not work out what showed deleted page %s", page.pk)
-            return
-        transaction.on_commit(partial(_send, tasks.revalidate_paths, paths, tags), robust=True)
-        return
-    transaction.on_commit(partial(_send, tasks.revalidate_frontend, page.pk), robust=True)
+        return None
+    return revalidation.change_tags(change)
+
+
+def deliver(tags, event_id):
+    if tags and revalidation.frontend_enabled():
+        revalidation.frontend_revalidate(tags=tags, event_id=event_id)
 
 
 def connect():
-    visibility_changed.connect(on_visibility_change, dispatch_uid="api.revalidate.visibility")
+    outbox.register("frontend", plan=plan, deliver=deliver)

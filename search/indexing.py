@@ -8,6 +8,7 @@ PendingUpdate outbox and applied by `replay()` once it answers again.
 """
 
 import datetime
+import json
 import logging
 
 from django.db import DatabaseError, transaction
@@ -183,3 +184,56 @@ def rebuild(engine, *, progress=None, batch_size=BATCH_SIZE):
     if engine.name != "database":
         PendingUpdate.objects.filter(engine=engine.name).delete()
     return done
+
+
+def _comparable(doc):
+    """A document as every engine stores it: no index-only terms, no empty values, JSON types."""
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    from search.engines.dsl import SOURCE_EXCLUDES
+
+    kept = {
+        key: value
+        for key, value in doc.items()
+        if not key.startswith("_") and key not in SOURCE_EXCLUDES and value not in ("", None)
+    }
+    return json.loads(json.dumps(kept, cls=DjangoJSONEncoder, sort_keys=True))
+
+
+def check_consistency(*, repair=True, batch_size=BATCH_SIZE):
+    """Compare every engine's documents with what the published content builds now: missing,
+    stale and extra (no longer public) documents; with `repair`, bring them up to date.
+    Returns {engine name: {"checked", "missing", "stale", "extra"}}."""
+    report = {}
+    refs = sorted(set(documents.all_refs()))
+    for engine in (engines.database(), engines.external()):
+        if engine is None:
+            continue
+        counts = {"checked": 0, "missing": 0, "stale": 0, "extra": 0}
+        seen = set()
+        for start in range(0, len(refs), batch_size):
+            docs, _gone = documents.build(refs[start : start + batch_size])
+            stored = engine.get_many([doc["doc_id"] for doc in docs])
+            fix = []
+            for doc in docs:
+                seen.add(doc["doc_id"])
+                have = stored.get(doc["doc_id"])
+                if have is None:
+                    counts["missing"] += 1
+                    fix.append(doc)
+                elif _comparable(have) != _comparable(doc):
+                    counts["stale"] += 1
+                    fix.append(doc)
+            counts["checked"] += len(docs)
+            if repair and fix:
+                with transaction.atomic():
+                    engine.upsert(fix)
+        extra = sorted(engine.doc_ids() - seen)
+        counts["extra"] = len(extra)
+        if repair and extra:
+            with transaction.atomic():
+                engine.delete(extra)
+        if any(counts[key] for key in ("missing", "stale", "extra")):
+            log.warning("search index %s drifted: %s", engine.name, counts)
+        report[engine.name] = counts
+    return report

@@ -1,19 +1,18 @@
-"""Content changes -> index updates, started when the transaction commits.
+"""Content changes -> index updates, through the publish outbox (cms.core.outbox).
 
 Every change collects the refs whose documents it touches (a session's speakers, an edition's
-pages and partners, a topic's sessions...). Refs of one transaction are sent as one Celery task
-when it commits; nothing is sent if it rolls back. If the task cannot be queued (broker down), the
-update runs in-process so that it is not lost.
+pages and partners, a topic's sessions...). `plan` runs in the editor's transaction: it marks
+those documents "changing" (searches leave them out until the index has them) and puts their ids
+in the change event; `deliver` applies them to every engine when the event's task runs. An engine
+that is down keeps the updates for the replay (search.indexing).
 """
 
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_save, pre_delete
-from wagtail.signals import published, unpublished
 
 from cms.conference import index_selectors as sources
-from cms.core.changes import visibility_changed
+from cms.core import outbox
 from search import conf
 from search.documents import Ref
 
@@ -21,6 +20,8 @@ log = logging.getLogger(__name__)
 
 
 def send(refs):
+    """Queue an index update outside the outbox (repairs of stale documents); applied here if
+    the broker cannot take it."""
     from search import engines, indexing, tasks
 
     doc_ids = sorted({r.doc_id for r in refs})
@@ -34,7 +35,7 @@ def send(refs):
         log.exception("could not queue %d index updates; applying them now", len(doc_ids))
     try:
         indexing.sync(refs)
-    except Exception:  # never fail the editor's publish: keep the updates for the replay
+    except Exception:  # keep the updates for the replay
         log.exception("could not apply %d index updates; kept for later", len(doc_ids))
         try:
             external = engines.external()
@@ -44,42 +45,19 @@ def send(refs):
             log.exception("could not keep %d index updates", len(doc_ids))
 
 
-class _Batch:
-    def __init__(self):
-        self.refs = set()
-        self.sent = False
-
-    def __call__(self):
-        self.sent = True
-        send(self.refs)
-
-
-def enqueue(refs):
-    """Update the documents of `refs` once the current transaction commits."""
+def mark(refs):
+    """Mark the documents of `refs` as changing; returns their ids (None: nothing to do)."""
     from search import indexing
 
     refs = set(refs)
     if not refs or not conf.enabled():
-        return
+        return None
     try:
         with transaction.atomic():  # a failed insert must not break the editor's transaction
             indexing.mark_changing(refs)
     except Exception:  # the marks only narrow what searches show meanwhile
         log.exception("could not mark %d documents as changing", len(refs))
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        send(refs)
-        return
-    batch = getattr(connection, "_search_batch", None)
-    if (
-        batch is None
-        or batch.sent
-        or not any(entry[1] is batch for entry in connection.run_on_commit)
-    ):
-        batch = _Batch()
-        connection._search_batch = batch
-        transaction.on_commit(batch, robust=True)
-    batch.refs.update(refs)
+    return sorted(r.doc_id for r in refs)
 
 
 # What a change touches
@@ -110,46 +88,41 @@ def organisation_refs(organisation):
     return refs
 
 
-# Receivers
+# The outbox consumer
 
 
-def on_visibility_change(sender, page, subtree, reason, **kwargs):
-    """Publish, unpublish, move, privacy change or delete of a page (cms.core.changes)."""
-    if reason == "delete":
-        refs = {Ref("page", page.pk)}
-        refs |= {Ref("person", pk) for pk in sources.person_ids_in_sessions([page.pk])}
-        enqueue(refs)
+def plan(change):
+    """Document ids a change touches (cms.core.outbox.Change), marked as changing."""
+    if not conf.enabled():
+        return None
+    instance = change.instance
+    if change.kind == "page":
+        if change.reason == "delete":
+            refs = {Ref("page", instance.pk)}
+            refs |= {Ref("person", pk) for pk in sources.person_ids_in_sessions([instance.pk])}
+        else:
+            refs = page_refs(instance, with_descendants=change.subtree)
+    elif change.kind == "person":
+        refs = person_refs(instance)
+    elif change.kind == "organisation":
+        refs = organisation_refs(instance)
+    elif change.kind == "taxonomy":
+        refs = {
+            Ref("page", pk)
+            for pk in sources.page_ids_with_taxonomy(type(instance), instance.translation_key)
+        }
     else:
-        enqueue(page_refs(page, with_descendants=subtree))
+        return None
+    return mark(refs)
 
 
-def on_snippet_change(sender, instance, **kwargs):
-    kind = sources.snippet_kind(instance)
-    if kind == "person":
-        enqueue(person_refs(instance))
-    elif kind == "organisation":
-        enqueue(organisation_refs(instance))
+def deliver(doc_ids, event_id):
+    """Apply the event's document updates to every engine (idempotent: documents are rebuilt
+    from the content as it is now)."""
+    from search import indexing
 
-
-def on_taxonomy_save(sender, instance, **kwargs):
-    enqueue(
-        Ref("page", pk) for pk in sources.page_ids_with_taxonomy(sender, instance.translation_key)
-    )
-
-
-def on_delete(sender, instance, **kwargs):
-    kind = sources.snippet_kind(instance)
-    if kind in ("person", "organisation"):
-        on_snippet_change(sender, instance)
-    elif kind == "taxonomy":
-        on_taxonomy_save(type(instance), instance)
+    indexing.sync([Ref.parse(doc_id) for doc_id in doc_ids or []])
 
 
 def connect():
-    visibility_changed.connect(on_visibility_change, dispatch_uid="search.visibility")
-    for model in sources.SNIPPET_MODELS:
-        published.connect(on_snippet_change, sender=model, dispatch_uid=f"search.pub.{model}")
-        unpublished.connect(on_snippet_change, sender=model, dispatch_uid=f"search.unpub.{model}")
-    for model in sources.TAXONOMY_MODELS:
-        post_save.connect(on_taxonomy_save, sender=model, dispatch_uid=f"search.save.{model}")
-    pre_delete.connect(on_delete, dispatch_uid="search.pre_delete")
+    outbox.register("search", plan=plan, deliver=deliver)

@@ -23,3 +23,9 @@ def sync_documents(doc_ids):
 def replay_pending():
     """Apply the updates the external engine missed while it was down."""
     return indexing.replay()
+
+
+@shared_task(name="search.check_consistency", acks_late=True)
+def check_consistency():
+    """Nightly: compare the index with the published content and repair what drifted."""
+    return indexing.check_consistency(repair=True)

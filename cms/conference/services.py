@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission, Locale
 
@@ -175,3 +176,36 @@ def edition_editors_group_ensure(*, edition):
         for permission in permissions:
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
     return group
+
+
+ARCHIVABLE = (EditionPage.Status.ANNOUNCED, EditionPage.Status.LIVE)
+
+
+def _set_status(page, status):
+    page.status = status
+    return page.save_revision(log_action=True, clean=False)
+
+
+def edition_archive(*, edition):
+    """Mark one edition "archived" (past) and publish that, keeping an editor's unpublished
+    draft as the latest revision (with the new status too), in one transaction."""
+    with transaction.atomic():
+        edition = EditionPage.objects.select_for_update().get(pk=edition.pk)
+        draft = edition.get_latest_revision_as_object() if edition.has_unpublished_changes else None
+        live = edition.live_revision.as_object() if edition.live_revision else edition
+        _set_status(live, EditionPage.Status.ARCHIVED).publish(log_action=True)
+        if draft is not None:
+            _set_status(draft, EditionPage.Status.ARCHIVED)
+    return edition
+
+
+def archive_finished_editions(*, now=None):
+    """Archive the live editions whose last day has ended in their own time zone. Returns the
+    years archived."""
+    now = now or timezone.now()
+    years = []
+    for edition in EditionPage.objects.live().filter(status__in=ARCHIVABLE).order_by("pk"):
+        if now.astimezone(edition.tzinfo).date() > edition.end_date:
+            edition_archive(edition=edition)
+            years.append(edition.year)
+    return sorted(set(years))

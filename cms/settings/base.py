@@ -6,8 +6,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+from django_guid.integrations import CeleryIntegration
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("CONFERENCE_VAR_DIR", BASE_DIR / "var"))
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
     "graphene_django",
     "corsheaders",
     "axes",
+    "django_guid",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -68,6 +71,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A request id (X-Request-ID, or a new one) on every log line, carried into Celery tasks.
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.core.security.ContentSecurityPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -171,6 +176,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 FRONTEND_URL = os.environ.get("FRONTEND_URL", "http://127.0.0.1:3000")
 # Shared with the frontend's /api/revalidate route; publishing revalidates nothing without it.
 FRONTEND_REVALIDATE_SECRET = os.environ.get("FRONTEND_REVALIDATE_SECRET", "")
+# Where the frontend's /api/revalidate is reached from the workers (default: FRONTEND_URL).
+FRONTEND_REVALIDATE_URL = os.environ.get("FRONTEND_REVALIDATE_URL", "") or FRONTEND_URL
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": f"{FRONTEND_URL}/api/preview"},
     "SERVE_BASE_URL": None,
@@ -210,6 +217,39 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_DEFAULT_QUEUE = "conference"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A broker that is down fails a publish's queueing within about a second (the outbox keeps the
+# event and its sweep queues it again), never the editor's request.
+CELERY_BROKER_CONNECTION_TIMEOUT = float(os.environ.get("CELERY_BROKER_CONNECTION_TIMEOUT", "2"))
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Change events (cms.core.outbox) go to this queue (default: CELERY_TASK_DEFAULT_QUEUE).
+OUTBOX_TASK_QUEUE = os.environ.get("OUTBOX_TASK_QUEUE", "")
+# What `celery beat` runs.
+CELERY_BEAT_SCHEDULE = {
+    # Wagtail's scheduled publishing: go-live and expiry times of pages and snippets.
+    "publish-scheduled": {"task": "core.publish_scheduled", "schedule": 60.0},
+    # Change events the broker never took (it was down) or whose task was lost.
+    "outbox-sweep": {"task": "core.sweep_outbox", "schedule": 60.0},
+    # Index updates an engine missed while it was down.
+    "search-replay-pending": {"task": "search.replay_pending", "schedule": 60.0},
+    # The index against the published content; drift is repaired.
+    "search-consistency-check": {
+        "task": "search.check_consistency",
+        "schedule": crontab(hour=3, minute=30),
+    },
+    # Editions whose last day has passed become "archived" (past).
+    "editions-to-past": {
+        "task": "conference.archive_finished_editions",
+        "schedule": crontab(hour=0, minute=20),
+    },
+}
 
 # Search: OpenSearch or Elasticsearch when its URL is set, else the database engine (see search/).
 SEARCH_OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
@@ -288,9 +328,50 @@ CSP_ADMIN_DIRECTIVES = {
     "frame-src": [SELF, _FRONTEND_ORIGIN, "https:"],
 }
 
+# Request ids: an incoming X-Request-ID that is a UUID is kept, anything else replaced; the id
+# is returned in the response and passed to the Celery tasks the request queues.
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": True,
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": True,
+    "INTEGRATIONS": [CeleryIntegration(use_django_logging=True, log_parent=True)],
+}
+# Logs: one JSON object per line (LOG_FORMAT=text for people reading a terminal), each with the
+# request id (`request_id`) of the request or task that wrote it.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "django_guid.log_filters.CorrelationId"},
+        "task": {"()": "django_guid.integrations.celery.log_filters.CeleryTracing"},
+    },
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(correlation_id)s"
+            " %(celery_parent_id)s %(celery_current_id)s",
+            "rename_fields": {
+                "asctime": "time",
+                "levelname": "level",
+                "name": "logger",
+                "correlation_id": "request_id",
+                "celery_parent_id": "parent_task",
+                "celery_current_id": "task",
+            },
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(correlation_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "task"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "django_guid": {"level": "WARNING"},
+    },
 }

@@ -32,6 +32,14 @@ class Engine:
         """The stored document with this id, or None."""
         raise NotImplementedError
 
+    def get_many(self, doc_ids):
+        """{doc_id: stored document} of those of `doc_ids` the index holds."""
+        raise NotImplementedError
+
+    def doc_ids(self):
+        """The ids of every document in the index."""
+        raise NotImplementedError
+
     def upsert(self, docs):
         raise NotImplementedError
 

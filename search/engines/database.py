@@ -156,6 +156,10 @@ class DatabaseEngine(Engine):
     def doc_ids(self):
         return set(IndexedDocument.objects.values_list("doc_id", flat=True))
 
+    def get_many(self, doc_ids):
+        rows = IndexedDocument.objects.filter(doc_id__in=list(doc_ids))
+        return dict(rows.values_list("doc_id", "data"))
+
     # Matching
 
     def expansions(self, term):

@@ -233,6 +233,26 @@ class DslEngine(Engine):
         hits = self._read(body.to_dict())["hits"]["hits"]
         return hits[0]["_source"] if hits else None
 
+    def get_many(self, doc_ids):
+        doc_ids = list(doc_ids)
+        if not doc_ids:
+            return {}
+        body = Search().filter("terms", doc_id=doc_ids).source(excludes=SOURCE_EXCLUDES)
+        hits = self._read(body[: len(doc_ids)].to_dict())["hits"]["hits"]
+        return {hit["_source"]["doc_id"]: hit["_source"] for hit in hits}
+
+    def doc_ids(self, page_size=1000):
+        ids, after = set(), None
+        while True:
+            body = {"size": page_size, "_source": ["doc_id"], "sort": [{"doc_id": "asc"}]}
+            if after is not None:
+                body["search_after"] = [after]
+            page = [hit["_source"]["doc_id"] for hit in self._read(body)["hits"]["hits"]]
+            ids.update(page)
+            if len(page) < page_size:
+                return ids
+            after = page[-1]
+
     def search(self, query, parsed):
         response = self._read(search_body(query, parsed))
         hits = [

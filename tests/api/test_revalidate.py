@@ -1,5 +1,6 @@
-"""Publishing tells the frontend which pages to refresh: a Celery task POSTs to its
-/api/revalidate route with the shared secret. The frontend here is a real HTTP server."""
+"""Publishing tells the frontend which cached data to refresh: the change's outbox event is
+delivered by a Celery task that POSTs its cache tags to the site's /api/revalidate route with the
+shared secret. The frontend here is a real HTTP server that records what it was sent."""
 
 import json
 import threading
@@ -7,8 +8,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from api import tasks
 from cms.celery import app as celery_app
+from cms.core import outbox
+from cms.core.models import ChangeEvent
 from tests.api import factories
 
 SECRET = "test-revalidate-secret"
@@ -29,6 +31,7 @@ class _Frontend:
                     {
                         "path": self.path,
                         "secret": self.headers.get("x-revalidate-secret"),
+                        "event": self.headers.get("x-change-event"),
                         "body": json.loads(self.rfile.read(length) or b"{}"),
                     }
                 )
@@ -51,6 +54,7 @@ def frontend(settings):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     settings.FRONTEND_URL = f"http://127.0.0.1:{server.server_address[1]}"
+    settings.FRONTEND_REVALIDATE_URL = settings.FRONTEND_URL
     settings.FRONTEND_REVALIDATE_SECRET = SECRET
     eager = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = True
@@ -73,10 +77,15 @@ def _sessions(edition):
     return SessionPage.objects.child_of(edition).order_by("pk")
 
 
-def test_revalidate_publishing_a_session_posts_its_paths_with_the_secret(
+def _tags(request):
+    return set(request["body"]["tags"])
+
+
+def test_revalidate_publishing_a_session_posts_its_tags_once_with_the_secret(
     frontend, edition, django_capture_on_commit_callbacks
 ):
     session = _sessions(edition).first()
+    translation_ids = {t.pk for t in session.get_translations(inclusive=True)}
     frontend.requests.clear()
     with django_capture_on_commit_callbacks(execute=True):
         session.save_revision().publish()
@@ -84,23 +93,51 @@ def test_revalidate_publishing_a_session_posts_its_paths_with_the_secret(
     sent = frontend.requests[0]
     assert sent["path"] == "/api/revalidate"
     assert sent["secret"] == SECRET
-    paths, tags = sent["body"]["paths"], sent["body"]["tags"]
-    for language in ("bg", "en"):
-        assert f"/{language}/2031/{session.slug}" in paths
-        assert f"/{language}/2031/agenda" in paths
-        assert f"/{language}/2031" in paths
-    assert {"edition:2031", "sessions", "speakers", f"session:{session.pk}"} <= set(tags)
+    assert "paths" not in sent["body"]  # the site maps tags to its routes
+    assert {"edition:2031", "sessions", "speakers"} <= _tags(sent)
+    assert {f"session:{pk}" for pk in translation_ids} <= _tags(sent)
+    event = ChangeEvent.objects.get(pk=sent["event"])
+    assert (event.subject, event.reason) == (f"page:{session.pk}", "publish")
+    assert event.delivered_at is not None and event.pending == []
 
 
-def test_revalidate_publishing_an_edition_refreshes_its_listing_pages(
+def test_revalidate_publishing_an_edition_refreshes_its_collections(
     frontend, edition, django_capture_on_commit_callbacks
 ):
     frontend.requests.clear()
     with django_capture_on_commit_callbacks(execute=True):
         edition.save_revision().publish()
-    paths = frontend.requests[-1]["body"]["paths"]
-    assert {"/bg", "/en/editions", "/bg/2031/partners", "/en/2031/agenda"} <= set(paths)
-    assert "editions" in frontend.requests[-1]["body"]["tags"]
+    assert {"edition:2031", "editions", "partners", "sessions", "pages"} <= _tags(
+        frontend.requests[-1]
+    )
+
+
+def test_revalidate_a_person_s_new_bio_refreshes_their_speaker_pages_and_sessions(
+    frontend, edition, django_capture_on_commit_callbacks
+):
+    session = _sessions(edition).first()
+    person = session.speakers.first().person
+    frontend.requests.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        person.bio = "<p>A new biography.</p>"
+        person.save_revision().publish()
+    assert len(frontend.requests) == 1
+    tags = _tags(frontend.requests[0])
+    assert {f"speaker:{person.pk}", f"session:{session.pk}", "speakers"} <= tags
+
+
+def test_revalidate_an_organisation_or_topic_change_refreshes_every_cached_answer(
+    frontend, edition, django_capture_on_commit_callbacks
+):
+    partner = edition.partnerships.first().organisation
+    topic = _sessions(edition).first().topics.first()
+    frontend.requests.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        partner.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.name = "Renamed topic"
+        topic.save()
+    assert [r["body"]["tags"] for r in frontend.requests] == [["api"], ["api"]]
 
 
 def test_revalidate_unpublishing_posts_too(frontend, edition, django_capture_on_commit_callbacks):
@@ -108,41 +145,52 @@ def test_revalidate_unpublishing_posts_too(frontend, edition, django_capture_on_
     frontend.requests.clear()
     with django_capture_on_commit_callbacks(execute=True):
         session.unpublish()
-    assert [r["body"]["paths"] for r in frontend.requests][0].count(f"/en/2031/{session.slug}") == 1
+    assert [f"session:{session.pk}" in _tags(r) for r in frontend.requests] == [True]
 
 
-def test_revalidate_nothing_is_sent_before_commit(
+def test_revalidate_the_event_is_written_in_the_transaction_and_sent_after_commit(
     frontend, edition, django_capture_on_commit_callbacks
 ):
     session = _sessions(edition).first()
     frontend.requests.clear()
+    before = ChangeEvent.objects.count()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         session.save_revision().publish()
+        assert ChangeEvent.objects.count() == before + 1
     assert frontend.requests == []
     assert callbacks
 
 
-def test_revalidate_failed_call_is_retried(frontend, edition):
+def test_revalidate_a_failed_call_is_delivered_again_and_only_to_the_consumer_that_failed(
+    frontend, edition, django_capture_on_commit_callbacks
+):
     session = _sessions(edition).first()
     frontend.requests.clear()
     frontend.statuses = [503]
-    result = tasks.revalidate_frontend.apply(args=[session.pk], throw=False)
-    assert result.successful()
+    with django_capture_on_commit_callbacks(execute=True):
+        session.save_revision().publish()
+    event = ChangeEvent.objects.filter(subject=f"page:{session.pk}").latest("created_at")
+    assert event.pending == ["frontend"]  # the index has it; the frontend answered 503
+    assert "503" in event.last_error
+    assert outbox.deliver(event.pk) == ["frontend"]
+    assert outbox.deliver(event.pk) == []  # delivered: a repeated task does nothing
     assert len(frontend.requests) == 2
     assert frontend.requests[0]["body"] == frontend.requests[1]["body"]
+    event.refresh_from_db()
+    assert event.delivered_at is not None and event.attempts == 2
 
 
-def test_revalidate_gone_page_is_a_no_op(frontend, db):
-    assert tasks.revalidate_frontend.apply(args=[10**9]).result is None
-    assert frontend.requests == []
-
-
-def test_revalidate_without_a_secret_sends_nothing(frontend, edition, settings):
+def test_revalidate_without_a_secret_sends_nothing(
+    frontend, edition, settings, django_capture_on_commit_callbacks
+):
     settings.FRONTEND_REVALIDATE_SECRET = ""
     session = _sessions(edition).first()
     frontend.requests.clear()
-    assert tasks.revalidate_frontend.apply(args=[session.pk]).result is None
+    with django_capture_on_commit_callbacks(execute=True):
+        session.save_revision().publish()
     assert frontend.requests == []
+    event = ChangeEvent.objects.filter(subject=f"page:{session.pk}").latest("created_at")
+    assert "frontend" not in event.payload
 
 
 def test_revalidate_privacy_change_move_and_delete_reach_the_frontend(
@@ -152,31 +200,30 @@ def test_revalidate_privacy_change_move_and_delete_reach_the_frontend(
     from wagtail.models import PageViewRestriction
 
     session = _sessions(edition).first()
-    path = f"/bg/2031/{session.slug}"
+    tag = f"session:{session.pk}"
     frontend.requests.clear()
     with django_capture_on_commit_callbacks(execute=True):
         with transaction.atomic():
             restriction = PageViewRestriction.objects.create(
                 page=session, restriction_type="password", password="x"
             )
-    assert [path in r["body"]["paths"] for r in frontend.requests] == [True]
+    assert [tag in _tags(r) for r in frontend.requests] == [True]
 
     frontend.requests.clear()
     with django_capture_on_commit_callbacks(execute=True):
         with transaction.atomic():
             restriction.delete()
-    assert [path in r["body"]["paths"] for r in frontend.requests] == [True]
+    assert [tag in _tags(r) for r in frontend.requests] == [True]
 
     other = factories.edition(factories.conference(), year=2032, size=1)
     frontend.requests.clear()
     with django_capture_on_commit_callbacks(execute=True):
         session.move(other, pos="last-child")
-    moved = [r["body"] for r in frontend.requests]
-    assert moved and f"/bg/2032/{session.slug}" in moved[0]["paths"]
+    moved = [_tags(r) for r in frontend.requests]
+    assert moved and {"edition:2032", tag} <= moved[0]
 
     frontend.requests.clear()
     with django_capture_on_commit_callbacks(execute=True):
         session.delete()
-    deleted = [r["body"] for r in frontend.requests]
-    assert deleted and "edition:2032" in deleted[0]["tags"]
-    assert f"/bg/2032/{session.slug}" in deleted[0]["paths"]
+    deleted = [_tags(r) for r in frontend.requests]
+    assert deleted and {"edition:2032", tag} <= deleted[0]
