@@ -34,13 +34,14 @@ from pathlib import PurePosixPath
 
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail import blocks
-from wagtail.coreutils import find_available_slug
+from wagtail.coreutils import find_available_slug, resolve_model_string
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import RichTextField, StreamField
@@ -195,7 +196,7 @@ def _walk_block(block, raw, on_ref, on_html):
             for key, value in raw.items()
         }
     if isinstance(block, blocks.ChooserBlock):
-        return on_ref(block.target_model, raw)
+        return on_ref(resolve_model_string(block.target_model), raw)
     if isinstance(block, blocks.RichTextBlock):
         return on_html(raw)
     return raw
@@ -691,8 +692,9 @@ def archive_read(path):
 
 
 class _Importer:
-    def __init__(self, content, files, *, progress):
+    def __init__(self, content, files, *, progress, stored):
         self.content = content
+        self.stored = stored
         self.files = files
         self.progress = progress
         self.locales = {}
@@ -794,6 +796,7 @@ class _Importer:
                 obj._set_file_hash()
                 obj.file_size = len(data)
                 obj.save()
+                self.stored.append(obj.file)
                 if record.get("tags"):
                     obj.tags.add(*record["tags"])
                 pks[key] = obj.pk
@@ -1021,14 +1024,28 @@ def _keys_taken(content):
     return Page.objects.filter(translation_key__in=keys).exists()
 
 
-@transaction.atomic
 def edition_import(*, path, year=None, progress=None):
     """Restore the archive at `path` (as `year` if given) in one transaction; returns a summary.
 
     Raises BackupError, changing nothing, for an unreadable, damaged or foreign archive, an
-    unknown format, or a year that already has an edition.
+    unknown format, or a year that already has an edition. Files stored before a failure are
+    removed again.
     """
-    progress = progress or (lambda message: None)
+    stored = []
+    try:
+        with transaction.atomic():
+            try:
+                return _edition_import(path, year, progress or (lambda message: None), stored)
+            except (ValidationError, DatabaseError, KeyError, TypeError, ValueError) as error:
+                detail = "; ".join(getattr(error, "messages", [])) or repr(error)
+                raise BackupError(f"the archive's content cannot be restored ({detail})") from error
+    except BaseException:
+        for file in stored:
+            file.storage.delete(file.name)
+        raise
+
+
+def _edition_import(path, year, progress, stored):
     manifest, content, files = archive_read(path)
     source_year = content["edition"]["year"]
     year = source_year if year is None else int(year)
@@ -1041,7 +1058,7 @@ def edition_import(*, path, year=None, progress=None):
         # Beside its own source: the edition's pages, rooms and tracks get new identities.
         mapping = {key: str(uuid.uuid4()) for key in _edition_local_keys(content)}
         content = _replace_all(content, mapping)
-    importer = _Importer(content, files, progress=progress)
+    importer = _Importer(content, files, progress=progress, stored=stored)
     importer.file_objects()
     progress(
         f"images: {importer.created['images']} restored, {importer.reused['images']} reused; "
