@@ -146,3 +146,79 @@ class RedisServer:
             self.process.wait(timeout=20)
             self.process = None
         wait_until(lambda: not self.ping(), f"redis-server on port {self.port} stopped")
+
+
+class Celery:
+    """`celery -A cms worker` or `celery -A cms beat` with the given environment."""
+
+    def __init__(self, kind, env, log_path, *args):
+        self.log_path = log_path
+        if kind == "worker":
+            command = ["worker", "-P", "solo", "--without-mingle", "--without-gossip"]
+        else:
+            command = ["beat", "-s", str(Path(log_path).with_suffix(".schedule"))]
+        with open(log_path, "w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "celery", "-A", "cms", *command, "-l", "INFO", *args],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+
+    def log(self):
+        return Path(self.log_path).read_text()
+
+    def alive(self):
+        return self.process.poll() is None
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+class RecordingFrontend:
+    """A real HTTP server standing in for the site's /api/revalidate: records each POST
+    (path, secret, change event id, JSON body) and answers with `statuses` in order, then 200."""
+
+    def __init__(self):
+        import json
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.requests = []
+        self.statuses = []
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                recorder.requests.append(
+                    {
+                        "path": self.path,
+                        "secret": self.headers.get("x-revalidate-secret"),
+                        "event": self.headers.get("x-change-event"),
+                        "body": json.loads(self.rfile.read(length) or b"{}"),
+                    }
+                )
+                status = recorder.statuses.pop(0) if recorder.statuses else 200
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(b'{"revalidated": true}')
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()

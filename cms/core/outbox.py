@@ -103,7 +103,7 @@ def record(change):
         pending=sorted(payload),
         request_id=_request_id(),
     )
-    transaction.on_commit(partial(dispatch, event.pk), robust=True)
+    transaction.on_commit(partial(dispatch, event.pk, request_id=event.request_id), robust=True)
     return event
 
 
@@ -111,11 +111,17 @@ def task_queue():
     return getattr(settings, "OUTBOX_TASK_QUEUE", None) or None
 
 
-def dispatch(event_id, *, countdown=None):
-    """Queue the delivery of one event; False when the broker cannot take it (the sweep will)."""
+def dispatch(event_id, *, request_id="", countdown=None):
+    """Queue the delivery of one event, under the request id of the change (its task logs carry
+    it); False when the broker cannot take it (the sweep will)."""
+    from django_guid import get_guid, set_guid
+
     from cms.core import tasks
     from cms.core.models import ChangeEvent
 
+    previous = get_guid()
+    if request_id:
+        set_guid(request_id)
     try:
         tasks.deliver_change.apply_async(
             args=[str(event_id)], queue=task_queue(), countdown=countdown
@@ -123,6 +129,9 @@ def dispatch(event_id, *, countdown=None):
     except Exception:
         log.warning("could not queue change event %s; the outbox sweep will", event_id)
         return False
+    finally:
+        if request_id:
+            set_guid(previous)
     ChangeEvent.objects.filter(pk=event_id).update(dispatched_at=timezone.now())
     return True
 
@@ -155,6 +164,14 @@ def deliver(event_id):
         event.last_error = "; ".join(failed.values())[:300]
         if not event.pending:
             event.delivered_at = timezone.now()
+        if delivered:
+            log.info(
+                "change event %s (%s %s) delivered to %s",
+                event.pk,
+                event.reason,
+                event.subject,
+                ", ".join(delivered),
+            )
         event.save(update_fields=["pending", "attempts", "last_error", "delivered_at"])
     if failed:
         raise DeliveryIncomplete(event.last_error)
@@ -180,11 +197,11 @@ def sweep(now=None):
         .filter(attempts__lt=MAX_ATTEMPTS)
         .filter(Q(dispatched_at__isnull=True) | Q(dispatched_at__lt=now - REDISPATCH_AFTER))
         .order_by("created_at")
-        .values_list("pk", flat=True)[:SWEEP_BATCH]
+        .values_list("pk", "request_id")[:SWEEP_BATCH]
     )
     queued = 0
-    for event_id in list(due):
-        if not dispatch(event_id):
+    for event_id, request_id in list(due):
+        if not dispatch(event_id, request_id=request_id):
             break  # the broker is still down: try again at the next sweep
         queued += 1
     ChangeEvent.objects.filter(delivered_at__lt=now - KEEP_DELIVERED).delete()

@@ -236,7 +236,10 @@ CELERY_BEAT_SCHEDULE = {
     # Wagtail's scheduled publishing: go-live and expiry times of pages and snippets.
     "publish-scheduled": {"task": "core.publish_scheduled", "schedule": 60.0},
     # Change events the broker never took (it was down) or whose task was lost.
-    "outbox-sweep": {"task": "core.sweep_outbox", "schedule": 60.0},
+    "outbox-sweep": {
+        "task": "core.sweep_outbox",
+        "schedule": float(os.environ.get("OUTBOX_SWEEP_SECONDS", "60")),
+    },
     # Index updates an engine missed while it was down.
     "search-replay-pending": {"task": "search.replay_pending", "schedule": 60.0},
     # The index against the published content; drift is repaired.

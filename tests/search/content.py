@@ -43,6 +43,23 @@ def edition(parent, year, *, venue="София Тех Парк"):
     return publish(page)
 
 
+def draft_session(parent, title, *, slug, speakers=(), abstract=""):
+    """A session saved but never published."""
+    start = datetime.datetime(parent.year, 3, 24, 10, 0, tzinfo=SOFIA)
+    page = SessionPage(
+        title=title,
+        slug=slug,
+        start=start,
+        end=start + datetime.timedelta(hours=1),
+        abstract=abstract,
+        locale=parent.locale,
+        live=False,
+    )
+    page.speakers = [SessionSpeaker(person=p, role="speaker") for p in speakers]
+    parent.add_child(instance=page)
+    return SessionPage.objects.get(pk=page.pk)
+
+
 def session(parent, title, *, slug, speakers=(), abstract=""):
     start = datetime.datetime(parent.year, 3, 24, 10, 0, tzinfo=SOFIA)
     page = SessionPage(

@@ -1,5 +1,6 @@
-"""Publishing, unpublishing, deleting, moving and translating update the index through Celery
-tasks queued on commit, run by a real worker process over a real Redis broker.
+"""Publishing, unpublishing, deleting, moving and translating update the index through the
+publish outbox: change events queued on commit, delivered by a real worker process over a real
+Redis broker.
 
 Needs PostgreSQL (DATABASE_URL) and Redis (REDIS_URL), so that the worker sees committed data.
 """
@@ -91,6 +92,7 @@ def worker_prefix(tag):
 def live(worker, settings):
     """Settings of this process matched to the worker's: queue, index prefix, engines."""
     settings.SEARCH_TASK_QUEUE = worker["queue"]
+    settings.OUTBOX_TASK_QUEUE = worker["queue"]
     settings.SEARCH_INDEX_PREFIX = worker["prefix"]
     settings.SEARCH_OPENSEARCH_URL = _opensearch_url() if "opensearch" in ENGINES else ""
     settings.SEARCH_ELASTICSEARCH_URL = ""
