@@ -7,7 +7,8 @@
 deadline fails it, and only the exception's class name is shown. Add a check with one line in
 CHECKS; a check outside the cms layer is named by its dotted path and imported when it runs.
 
-The body also shows the depth of the Celery queues on a Redis broker (informational).
+The body also shows the depth of the Celery queues on a Redis broker and the publish outbox's
+backlog (undelivered change events, the oldest one's age): informational, they fail nothing.
 """
 
 import threading
@@ -110,6 +111,18 @@ def queue_depths():
     return {name: sum(lengths[i * per_queue : (i + 1) * per_queue]) for i, name in enumerate(names)}
 
 
+def outbox_backlog():
+    """Change events not yet delivered, and the oldest one's age (informational)."""
+    from cms.core import outbox
+
+    try:
+        return outbox.backlog()
+    except Exception:
+        return None
+    finally:
+        connections.close_all()
+
+
 def _run(check):
     """The check's answer; failures are reported by exception class, never by message."""
     started = time.monotonic()
@@ -149,6 +162,7 @@ def readiness(checks=None):
     checks = CHECKS if checks is None else checks
     jobs = {name: (lambda c=check: _run(c)) for name, check in checks.items()}
     jobs["queues"] = queue_depths
+    jobs["outbox"] = outbox_backlog
     results = _in_threads(jobs, CHECK_TIMEOUT)
     body = {"checks": {}}
     for name in checks:
@@ -163,6 +177,7 @@ def readiness(checks=None):
     if failing:
         body["failing"] = failing
     body["queues"] = results.get("queues", dict.fromkeys(queue_names()))
+    body["outbox"] = results.get("outbox")
     return ready, body
 
 

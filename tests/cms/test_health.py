@@ -54,6 +54,8 @@ def test_readyz_ready_on_the_real_services(client):
     assert all(check["status"] == "ok" for check in body["checks"].values())
     assert body["checks"]["search"]["engine"] == "opensearch"
     assert isinstance(body["queues"]["conference"], int)
+    assert isinstance(body["outbox"]["undelivered"], int)
+    assert body["outbox"]["oldest_seconds"] >= 0
     assert "no-store" in response["Cache-Control"]
     assert "Set-Cookie" not in response
 
