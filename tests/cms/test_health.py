@@ -5,13 +5,14 @@ from pathlib import Path
 
 import pytest
 import redis
+import requests
 from celery import shared_task
 from django.conf import settings
 from django.db import connection
 
 from cms.celery import app as celery_app
 from cms.core import health
-from tests.servers import free_port
+from tests.servers import Gunicorn, database_url, free_port, production_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -180,3 +181,22 @@ def test_readyz_counts_messages_waiting_in_the_queues(client, settings, monkeypa
     finally:
         broker.delete(queue, *(f"{queue}{health.PRIORITY_SEP}{s}" for s in health.PRIORITY_STEPS))
         broker.close()
+
+
+@pytest.mark.django_db
+def test_probes_answer_plain_http_under_production_settings(tmp_path):
+    """Behind TLS the API redirects plain HTTP to HTTPS; the probes of a load balancer or
+    orchestrator speak plain HTTP to the node and get their answer."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (DATABASE_URL), shared with the server process")
+    server = Gunicorn(production_env(DATABASE_URL=database_url()), tmp_path / "gunicorn.log")
+    try:
+        plain = {"allow_redirects": False, "timeout": 30}
+        api = requests.get(server.url + "/api/v1/editions/", **plain)
+        assert api.status_code == 301
+        assert requests.get(server.url + "/healthz", **plain).status_code == 200
+        ready = requests.get(server.url + "/readyz", **plain)
+        assert ready.status_code == 200, (ready.text, server.log()[-3000:])
+        assert ready.json()["checks"]["redis"]["status"] == "ok"
+    finally:
+        server.stop()
