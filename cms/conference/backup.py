@@ -792,7 +792,8 @@ class _Importer:
                     continue
                 obj = model()
                 self.assign(obj, {k: v for k, v in record.items() if k not in ("tags",)})
-                obj.file = ContentFile(data, name=record.get("filename") or record["file"])
+                name = PurePosixPath(record.get("filename") or record["file"]).name
+                obj.file = ContentFile(data, name=name)
                 obj._set_file_hash()
                 obj.file_size = len(data)
                 obj.save()
