@@ -72,13 +72,27 @@ def change_tags(change):
     return ["api"]
 
 
+def frontend_nodes():
+    """Base URLs of the site's nodes (FRONTEND_REVALIDATE_URL, comma-separated): each keeps its
+    own data cache, so each is told."""
+    urls = settings.FRONTEND_REVALIDATE_URL.split(",")
+    return [url.strip().rstrip("/") for url in urls if url.strip()]
+
+
 def frontend_revalidate(*, tags, event_id=""):
-    """POST the tags to the frontend; raises on a network error or a non-2xx answer."""
-    response = requests.post(
-        settings.FRONTEND_REVALIDATE_URL.rstrip("/") + "/api/revalidate",
-        json={"tags": list(tags)},
-        headers={"x-revalidate-secret": frontend_secret(), "x-change-event": event_id},
-        timeout=TIMEOUT_SECONDS,
-    )
-    response.raise_for_status()
-    return response.status_code
+    """POST the tags to every site node; raises, after trying them all, on a network error or a
+    non-2xx answer from any (a repeat is harmless: expiring a tag twice changes nothing)."""
+    failures = []
+    for url in frontend_nodes():
+        try:
+            response = requests.post(
+                url + "/api/revalidate",
+                json={"tags": list(tags)},
+                headers={"x-revalidate-secret": frontend_secret(), "x-change-event": event_id},
+                timeout=TIMEOUT_SECONDS,
+            )
+            response.raise_for_status()
+        except requests.RequestException as exc:
+            failures.append(exc)
+    if failures:
+        raise failures[0]

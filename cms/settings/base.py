@@ -176,7 +176,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 FRONTEND_URL = os.environ.get("FRONTEND_URL", "http://127.0.0.1:3000")
 # Shared with the frontend's /api/revalidate route; publishing revalidates nothing without it.
 FRONTEND_REVALIDATE_SECRET = os.environ.get("FRONTEND_REVALIDATE_SECRET", "")
-# Where the frontend's /api/revalidate is reached from the workers (default: FRONTEND_URL).
+# Where the workers reach the site's /api/revalidate (default: FRONTEND_URL); several site nodes,
+# each with its own data cache: their URLs, comma-separated.
 FRONTEND_REVALIDATE_URL = os.environ.get("FRONTEND_REVALIDATE_URL", "") or FRONTEND_URL
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": f"{FRONTEND_URL}/api/preview"},

@@ -227,3 +227,27 @@ def test_revalidate_privacy_change_move_and_delete_reach_the_frontend(
         session.delete()
     deleted = [_tags(r) for r in frontend.requests]
     assert deleted and {"edition:2032", tag} <= deleted[0]
+
+
+def test_revalidate_every_site_node_is_told(
+    frontend, edition, settings, django_capture_on_commit_callbacks
+):
+    from tests.servers import RecordingFrontend
+
+    second = RecordingFrontend()
+    try:
+        settings.FRONTEND_REVALIDATE_URL = f"{settings.FRONTEND_URL}, {second.url}/"
+        session = _sessions(edition).first()
+        frontend.requests.clear()
+        frontend.statuses = [200]
+        second.statuses = [502]  # one node down: delivered again, to both, until both have it
+        with django_capture_on_commit_callbacks(execute=True):
+            session.save_revision().publish()
+        event = ChangeEvent.objects.filter(subject=f"page:{session.pk}").latest("created_at")
+        assert event.pending == ["frontend"]
+        outbox.deliver(event.pk)
+        assert [r["event"] for r in frontend.requests] == [str(event.pk)] * 2
+        assert [r["event"] for r in second.requests] == [str(event.pk)] * 2
+        assert {r["secret"] for r in second.requests} == {SECRET}
+    finally:
+        second.stop()
