@@ -8,8 +8,9 @@ import { parseRevalidateBody, secretMatches } from "@/lib/revalidate";
 const MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * Called by the backend's Celery task when editors publish:
- * POST {paths: ["/bg/2027/agenda", ...], tags: ["edition:2027", ...]} with header x-revalidate-secret.
+ * Called by the backend's Celery worker for each change event of its publish outbox:
+ * POST {tags: ["edition:2027", "session:41", ...]} with header x-revalidate-secret; every route
+ * that fetched with one of the tags (src/lib/api.ts) re-renders. `paths` are accepted too.
  * Order: configured? -> per-address rate limit -> secret (constant time) -> only then the body.
  */
 export async function POST(request: NextRequest) {
