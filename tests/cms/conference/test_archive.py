@@ -28,12 +28,14 @@ def test_finished_editions_are_archived_at_the_end_of_their_last_local_day(setti
     draft.title = "Издание 2031 (чернова)"
     draft.save_revision()
 
-    # 23:59 on the last day in Sofia (21:59 UTC): still on.
-    assert archive_finished_editions(now=datetime.datetime(2031, 3, 25, 21, 59, tzinfo=UTC)) == []
+    # 23:59 on the last day in Sofia (21:59 UTC): still on. (Other editions of the test
+    # database, the demo's, may end earlier and be archived along.)
+    before = datetime.datetime(2031, 3, 25, 21, 59, tzinfo=UTC)
+    assert 2031 not in archive_finished_editions(now=before)
     assert _api_status(2031) == "live"
     # 00:01 the day after in Sofia.
     after = datetime.datetime(2031, 3, 25, 22, 1, tzinfo=UTC)
-    assert archive_finished_editions(now=after) == [2031]
+    assert 2031 in archive_finished_editions(now=after)
     assert archive_finished_editions(now=after) == []  # once
 
     edition.refresh_from_db()
