@@ -60,7 +60,7 @@ from wagtail.models import (
 from wagtail.signals import page_published, published
 
 from cms.conference.models import ConferencePage, EditionPage
-from cms.conference.services import _edition_slug, _edition_title, _move_date
+from cms.conference.services import _edition_slug, _edition_title, _move_date, free_slug
 from cms.people.models import Industry, Organisation, Person, Topic
 
 FORMAT_VERSION = 1
@@ -867,7 +867,7 @@ class _Importer:
             obj = model()
             self.assign(obj, entry["fields"])
             obj.translation_key = entry["translation_key"]
-            obj.slug = _free_slug(model, obj.slug, obj.locale)
+            obj.slug = free_slug(model, obj.slug, obj.locale)
             obj.save()
             self.revisions(obj, entry.get("revisions"))
             if getattr(obj, "live", False) and isinstance(obj, RevisionMixin):
@@ -985,17 +985,6 @@ class _Importer:
             published.send(sender=type(obj), instance=obj, revision=obj.live_revision)
         for page in self.published_pages:
             page_published.send(sender=type(page), instance=page, revision=page.live_revision)
-
-
-def _free_slug(model, slug, locale):
-    taken = set(
-        model.objects.filter(locale=locale, slug__startswith=slug).values_list("slug", flat=True)
-    )
-    candidate, number = slug, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{slug}-{number}"
-    return candidate
 
 
 def _edition_local_keys(content):

@@ -34,7 +34,7 @@ from cms.conference.models import (
     Track,
     VenuePage,
 )
-from cms.conference.services import edition_editors_group_ensure
+from cms.conference.services import edition_editors_group_ensure, free_slug
 from cms.core.images import image_ensure
 from cms.core.models import DemoRecord
 from cms.people.models import Industry, Organisation, Person, Topic
@@ -91,18 +91,6 @@ def demo_site_problem():
 def _publish(obj):
     obj.save_revision().publish()
     return obj
-
-
-def _free_slug(model, slug, locale):
-    """`slug`, or `slug-2`, `slug-3`... if another object in `locale` already has it."""
-    taken = set(
-        model.objects.filter(locale=locale, slug__startswith=slug).values_list("slug", flat=True)
-    )
-    candidate, number = slug, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{slug}-{number}"
-    return candidate
 
 
 def _local(day, hhmm):
@@ -170,7 +158,7 @@ class DemoLoader:
             source = model(
                 locale=self.bg,
                 translation_key=identity,
-                slug=_free_slug(model, slug, self.bg),
+                slug=free_slug(model, slug, self.bg),
                 **bg_fields(),
             )
             source.save()
@@ -186,7 +174,7 @@ class DemoLoader:
             translation = source.copy_for_translation(self.en)
             for name, value in en_fields().items():
                 setattr(translation, name, value)
-            translation.slug = _free_slug(model, translation.slug, self.en)
+            translation.slug = free_slug(model, translation.slug, self.en)
             translation.save()
             if hasattr(translation, "save_revision"):
                 _publish(translation)

@@ -21,6 +21,18 @@ class EditionCloneError(ValidationError):
     """The edition cannot be cloned (for example, the target year already exists)."""
 
 
+def free_slug(model, slug, locale):
+    """`slug`, or `slug-2`, `slug-3`... if another object in `locale` already has it."""
+    taken = set(
+        model.objects.filter(locale=locale, slug__startswith=slug).values_list("slug", flat=True)
+    )
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
+
+
 def _move_date(value, year):
     try:
         return value.replace(year=year)
