@@ -26,11 +26,16 @@ def demo_db(django_db_setup, django_db_blocker, tmp_path_factory):
 
     Tests using it must not write; use `demo` for tests that change content.
     """
-    from django.conf import settings
+    from django.test import override_settings
 
     from cms.conference.demo import DemoLoader
 
-    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    # Through override_settings, which tells the file storage (it caches its location): a plain
+    # assignment would leave the images where the storage last looked while MEDIA_ROOT names
+    # another folder, so the first test that changes and restores MEDIA_ROOT loses them.
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    media.enable()
     with django_db_blocker.unblock():
         conference = DemoLoader().run()
-    return conference
+    yield conference
+    media.disable()
