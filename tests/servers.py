@@ -57,6 +57,16 @@ def production_env(**overrides):
     return env
 
 
+def stop_process(process, seconds=20):
+    """Terminate `process`; kill it if it has not exited after `seconds`."""
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def wait_until(condition, what, seconds=START_SECONDS, on_timeout=None):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -106,12 +116,7 @@ class Gunicorn:
         return requests.get(self.url + path, headers=headers, timeout=30, **kwargs)
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process)
 
 
 class RedisServer:
@@ -173,12 +178,7 @@ class Celery:
         return self.process.poll() is None
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process)
 
 
 class RecordingFrontend:

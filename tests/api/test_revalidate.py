@@ -2,68 +2,29 @@
 delivered by a Celery task that POSTs its cache tags to the site's /api/revalidate route with the
 shared secret. The frontend here is a real HTTP server that records what it was sent."""
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
 from cms.celery import app as celery_app
 from cms.core import outbox
 from cms.core.models import ChangeEvent
 from tests.api import factories
+from tests.servers import RecordingFrontend
 
 SECRET = "test-revalidate-secret"
 
 
-class _Frontend:
-    def __init__(self):
-        self.requests = []
-        self.statuses = []  # answers to give, in order; 200 once they run out
-
-    def handler(self):
-        frontend = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                frontend.requests.append(
-                    {
-                        "path": self.path,
-                        "secret": self.headers.get("x-revalidate-secret"),
-                        "event": self.headers.get("x-change-event"),
-                        "body": json.loads(self.rfile.read(length) or b"{}"),
-                    }
-                )
-                status = frontend.statuses.pop(0) if frontend.statuses else 200
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.end_headers()
-                self.wfile.write(b'{"revalidated": true}')
-
-            def log_message(self, *args):
-                pass
-
-        return Handler
-
-
 @pytest.fixture
 def frontend(settings):
-    fake = _Frontend()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), fake.handler())
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    settings.FRONTEND_URL = f"http://127.0.0.1:{server.server_address[1]}"
-    settings.FRONTEND_REVALIDATE_URL = settings.FRONTEND_URL
+    recorder = RecordingFrontend()
+    settings.FRONTEND_URL = settings.FRONTEND_REVALIDATE_URL = recorder.url
     settings.FRONTEND_REVALIDATE_SECRET = SECRET
     eager = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = True
     try:
-        yield fake
+        yield recorder
     finally:
         celery_app.conf.task_always_eager = eager
-        server.shutdown()
-        server.server_close()
+        recorder.stop()
 
 
 @pytest.fixture
@@ -232,8 +193,6 @@ def test_revalidate_privacy_change_move_and_delete_reach_the_frontend(
 def test_revalidate_every_site_node_is_told(
     frontend, edition, settings, django_capture_on_commit_callbacks
 ):
-    from tests.servers import RecordingFrontend
-
     second = RecordingFrontend()
     try:
         settings.FRONTEND_REVALIDATE_URL = f"{settings.FRONTEND_URL}, {second.url}/"

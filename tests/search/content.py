@@ -61,18 +61,7 @@ def draft_session(parent, title, *, slug, speakers=(), abstract=""):
 
 
 def session(parent, title, *, slug, speakers=(), abstract=""):
-    start = datetime.datetime(parent.year, 3, 24, 10, 0, tzinfo=SOFIA)
-    page = SessionPage(
-        title=title,
-        slug=slug,
-        start=start,
-        end=start + datetime.timedelta(hours=1),
-        abstract=abstract,
-        locale=parent.locale,
-    )
-    page.speakers = [SessionSpeaker(person=p, role="speaker") for p in speakers]
-    parent.add_child(instance=page)
-    return publish(page)
+    return publish(draft_session(parent, title, slug=slug, speakers=speakers, abstract=abstract))
 
 
 def person(name, *, slug):
