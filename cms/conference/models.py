@@ -9,6 +9,7 @@ when an edition is cloned or translated.
 import zoneinfo
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -21,6 +22,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
+from wagtail_localize.fields import SynchronizedField
 
 from cms.conference import rules
 
@@ -59,13 +61,32 @@ class ConferencePage(HeadlessPreviewMixin, Page):
     """The site root of one conference series; its children are the yearly editions."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_FEATURES)
+    acronym = models.CharField(
+        _("acronym"),
+        max_length=20,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"\A[a-z0-9-]+\Z",
+                message=_("Use lowercase Latin letters, digits and hyphens only."),
+            )
+        ],
+        help_text=_(
+            "Short name of the series in lowercase Latin letters, digits and hyphens, e.g. "
+            '"ncc". With the year it names the frab schedule (ncc2025) and starts the slugs of '
+            "its sessions."
+        ),
+    )
     organiser_contact_email = models.EmailField(_("contact e-mail"), blank=True)
 
     content_panels = Page.content_panels + [
+        FieldPanel("acronym"),
         FieldPanel("intro"),
         FieldPanel("organiser_contact_email"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    # One short name for every language of the series.
+    override_translatable_fields = [SynchronizedField("acronym")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["conference.EditionPage", "conference.StandardPage"]

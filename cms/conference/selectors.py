@@ -9,12 +9,13 @@ prefetched, so a caller that reads the documented attributes runs a fixed number
 
 from collections import defaultdict
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Now, Substr
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Now, Substr
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from cms.conference.models import (
+    ConferencePage,
     EditionPage,
     NewsPage,
     Partnership,
@@ -83,6 +84,50 @@ def _with_edition(queryset):
     )
 
 
+def _published_conferences():
+    """Live, unexpired conference pages with no view restriction on them or an ancestor and no
+    unpublished ancestor, built without a query of its own (for use inside subqueries)."""
+    restricted = PageViewRestriction.objects.filter(
+        page__depth__lte=OuterRef("depth"),
+        page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen),
+    )
+    return _no_unpublished_ancestor(
+        ConferencePage.objects.filter(live=True).exclude(_expired()).filter(~Exists(restricted))
+    )
+
+
+def _with_conference(editions, locale):
+    """Annotate editions with their conference (the parent ConferencePage), no extra query.
+
+    `conference_title` and `conference_language`: of its published translation in `locale`,
+    else of the parent itself; `conference_acronym`: the first acronym set among its published
+    translations, `locale` first ("" when none is); `conference_slug`: the parent's slug.
+    """
+    parent = ConferencePage.objects.filter(path=OuterRef("conference_path"))
+    translations = _published_conferences().filter(translation_key=OuterRef("conference_key"))
+    in_locale = translations.filter(locale=locale)
+    acronyms = translations.exclude(acronym="").order_by(
+        Case(When(locale=locale, then=Value(0)), default=Value(1)), "pk"
+    )
+    return (
+        editions.annotate(conference_path=_parent_path())
+        .annotate(
+            conference_key=Subquery(parent.values("translation_key")[:1]),
+            conference_slug=Subquery(parent.values("slug")[:1]),
+        )
+        .annotate(
+            conference_title=Coalesce(
+                Subquery(in_locale.values("title")[:1]), Subquery(parent.values("title")[:1])
+            ),
+            conference_language=Coalesce(
+                Subquery(in_locale.values("locale__language_code")[:1]),
+                Subquery(parent.values("locale__language_code")[:1]),
+            ),
+            conference_acronym=Coalesce(Subquery(acronyms.values("acronym")[:1]), Value("")),
+        )
+    )
+
+
 # Editions ---------------------------------------------------------------------------------------
 
 
@@ -141,8 +186,13 @@ def edition_list_detailed(*, locale, filters=None):
 
 
 def edition_get(*, year, locale):
-    """The edition of `year` with rooms, tracks, topics, industries and partners, or None."""
-    edition = edition_list_detailed(locale=locale).filter(year=year).first()
+    """The edition of `year` with rooms, tracks, topics, industries and partners, or None.
+
+    It carries its conference's `conference_title`, `conference_language`, `conference_acronym`
+    and `conference_slug` (see `_with_conference`)."""
+    edition = _with_conference(
+        edition_list_detailed(locale=locale).filter(year=year), locale
+    ).first()
     if edition is None:
         return None
     editions_localise([edition], locale)
@@ -302,7 +352,8 @@ def sessions_localise(sessions, locale):
     """Attach `edition_l`, `room_l`, `track_l`, `speakers_l` [(person, role)], `topics_l` and
     `industries_l`.
 
-    People come with `organisation_l`; unpublished people are left out.
+    People come with `organisation_l`; unpublished people are left out. The edition carries its
+    conference's title, language, acronym and slug as `edition_get`'s does.
     """
     sessions = list(sessions)
     rooms = localise_by_key(Room, [s.room for s in sessions], locale)
@@ -320,8 +371,8 @@ def sessions_localise(sessions, locale):
     )
     editions = {
         e.pk: e
-        for e in EditionPage.objects.filter(
-            pk__in={s.edition_page_id for s in sessions}
+        for e in _with_conference(
+            EditionPage.objects.filter(pk__in={s.edition_page_id for s in sessions}), locale
         ).select_related("locale")
     }
     for session in sessions:

@@ -1,11 +1,35 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.conference.demo import DemoLoader, DemoSiteRefused
-from cms.conference.models import EditionPage, SessionPage
+from cms.conference.demo import DemoLoader, DemoSiteRefused, demo_identity
+from cms.conference.models import ConferencePage, EditionPage, SessionPage
 from cms.people.models import Organisation, Person
 
 DEMO_ADMIN = ("admin", "conference-demo")
+DEMO_ACRONYM = "ncc"
+
+
+def demo_acronym_ensure():
+    """Give the demo conference (every language) the acronym "ncc" where it has none, also on a
+    demo loaded before the field existed; returns how many pages changed.
+
+    An acronym an editor chose stays. A page that is live with nothing pending is published
+    with it; otherwise the live row gets it and a new draft carries it, so an editor's
+    unpublished changes stay unpublished."""
+    changed = 0
+    for page in ConferencePage.objects.filter(
+        translation_key=demo_identity("conference"), acronym=""
+    ):
+        if page.live and not page.has_unpublished_changes:
+            page.acronym = DEMO_ACRONYM
+            page.save_revision().publish()
+        else:
+            ConferencePage.objects.filter(pk=page.pk).update(acronym=DEMO_ACRONYM)
+            draft = page.get_latest_revision_as_object()
+            draft.acronym = DEMO_ACRONYM
+            draft.save_revision()
+        changed += 1
+    return changed
 
 
 class Command(BaseCommand):
@@ -45,6 +69,8 @@ class Command(BaseCommand):
                 "Run load_demo on an empty database, or pass --force to add the demo conference "
                 "beside the existing content."
             ) from refused
+        if demo_acronym_ensure():
+            progress(f"conference acronym {DEMO_ACRONYM!r}")
         if admin:
             User = get_user_model()
             if not User.objects.filter(username=DEMO_ADMIN[0]).exists():
