@@ -4,7 +4,8 @@ import csv
 import io
 
 from api.exports.schedule import duration
-from api.serializers.common import guid, plain_text
+from api.serializers.common import guid
+from api.text import plain_text
 
 COLUMNS = [
     "id",

@@ -3,7 +3,8 @@
 import xml.etree.ElementTree as ET
 
 from api.exports.schedule import duration, link_materials, slug
-from api.serializers.common import absolute, guid, plain_text
+from api.serializers.common import absolute, guid
+from api.text import plain_text
 
 GENERATOR = {"name": "conference-platform", "version": "1.0"}
 LINK_TYPES = {"slides": "slides", "video": "media", "link": "related"}

@@ -3,11 +3,27 @@
 import datetime
 
 import icalendar
+from django.utils import translation
 
 from api.exports.schedule import link_materials
-from api.serializers.common import guid, page_url, plain_text
+from api.serializers.common import guid, page_url
+from api.text import plain_text
 
-PRODID = "-//National Cluster Conference//Delivery API 1.0//EN"
+PRODUCT = "Conference Platform"
+
+
+def prodid(sessions):
+    """The PRODID "-//{conference title}//Conference Platform//{LANG}" (RFC 5545 3.7.3): the
+    conference of the first session's edition, its title in the requested language where
+    translated.
+
+    A calendar without sessions names the platform in place of a conference."""
+    edition = sessions[0].edition_l if sessions else None
+    title = getattr(edition, "conference_title", None) or PRODUCT
+    language = getattr(edition, "conference_language", None) or translation.get_language() or ""
+    # "//" separates the fields of the identifier; a title cannot introduce one of its own.
+    title = " ".join(title.replace("//", "/").split())
+    return f"-//{title}//{PRODUCT}//{language.split('-')[0].upper()}"
 
 
 def _event(session, request):
@@ -41,8 +57,9 @@ def _event(session, request):
 
 
 def calendar(sessions, *, name, request=None):
+    sessions = list(sessions)
     cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
+    cal.add("prodid", prodid(sessions))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")

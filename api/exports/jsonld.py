@@ -5,7 +5,8 @@ recommended ones filled where we have them: endDate, description, eventStatus,
 eventAttendanceMode, image, organizer, performer, url, inLanguage, superEvent.
 """
 
-from api.serializers.common import absolute, page_url, plain_text
+from api.serializers.common import absolute, page_url
+from api.text import plain_text
 
 SCHEMA = "https://schema.org"
 STATUS = "https://schema.org/EventScheduled"

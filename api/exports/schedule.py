@@ -1,12 +1,29 @@
 """The data every export reads: one edition and its sessions, localised, in time order."""
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from api.serializers.common import guid, page_url
 from cms.conference import selectors
 
 DEFAULT_DAY = (datetime.time(9, 0), datetime.time(18, 0))
+FALLBACK_ACRONYM = "conference"
+
+
+def conference_acronym(edition):
+    """The short name of the edition's conference series, without the year.
+
+    The conference page's `acronym` when an editor set one; else the initials of the words of
+    its slug ("national-cluster-conference" gives "ncc", "test-conference-3" gives "tc3"), with
+    characters outside a-z and 0-9 treated as word breaks; "conference" when that leaves nothing
+    (a slug in Cyrillic, say). Reads the attributes the edition selectors attach.
+    """
+    acronym = getattr(edition, "conference_acronym", "") or ""
+    if acronym:
+        return acronym
+    words = re.split(r"[^a-z0-9]+", (getattr(edition, "conference_slug", "") or "").lower())
+    return "".join(word[0] for word in words if word) or FALLBACK_ACRONYM
 
 
 @dataclass
@@ -22,7 +39,8 @@ class Schedule:
 
     @property
     def acronym(self):
-        return f"ncc{self.edition.year}"
+        """The frab acronym: the conference's short name and the year, e.g. "ncc2025"."""
+        return f"{conference_acronym(self.edition)}{self.edition.year}"
 
     def local(self, moment):
         return moment.astimezone(self.tz)
@@ -102,4 +120,5 @@ def link_materials(session):
 
 
 def slug(schedule, session):
+    """The frab slug of a session: the schedule's acronym, the session's id and slug."""
     return f"{schedule.acronym}-{session.pk}-{session.slug}"
