@@ -15,7 +15,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 FRONTEND_PORT ?= 3000
 
-.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python test-api-fuzz test-frontend frontend-build schema search-node search-node-stop stack stack-stop stack-measure bench-search compose-check clean
+.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python test-api-fuzz test-frontend frontend-build schema search-node search-node-stop stack stack-stop stack-measure bench-search bench load compose-check clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -106,6 +106,12 @@ test: services search-node lint test-python test-api-fuzz test-frontend ## every
 
 bench-search: venv ## search latency and indexing throughput per engine (20 editions x 300 sessions)
 	$(PY) search/bench.py $(BENCH_ARGS)
+
+bench: venv services ## API speed in-process: p50/p95, bytes, SQL queries per route cold/warm/304, vs Wagtail's API v2 and raw cache reads (BENCH_ARGS="--repeat 30")
+	$(PY) platform/bench/bench.py $(BENCH_ARGS)
+
+load: venv ## locust against a stack of its own (ports 8010/3010): 100 users, 2 min, response cache on then off (LOAD_USERS, LOAD_SECONDS)
+	bash platform/load/run.sh
 
 clean: ## remove the virtualenv and local data
 	rm -rf $(VENV) var media static

@@ -23,6 +23,7 @@ Environment (defaults in brackets):
   STACK_RESET_DB       1: drop and recreate the database and empty the Redis db first [0]
   STACK_REDIS_DB       Redis database number for cache, throttling and the Celery broker [3]
   STACK_THROTTLE_RATE  API_ANON_THROTTLE_RATE of the stack [600/min]
+  STACK_RESPONSE_CACHE API_RESPONSE_CACHE of the stack: 0 renders every answer [the settings' default]
   STACK_WORKERS        gunicorn workers [2]
   STACK_START_TIMEOUT  seconds to wait for readiness [240]
   STACK_PG             PostgreSQL server URL without a database [postgres://conf:conf@127.0.0.1:5432]
@@ -41,6 +42,7 @@ WEB_PORT=${STACK_WEB_PORT:-3000}
 DB=${STACK_DB:-conf_stack}
 REDIS_DB=${STACK_REDIS_DB:-3}
 THROTTLE=${STACK_THROTTLE_RATE:-600/min}
+RESPONSE_CACHE=${STACK_RESPONSE_CACHE:-}
 WORKERS=${STACK_WORKERS:-2}
 TIMEOUT=${STACK_START_TIMEOUT:-240}
 PG=${STACK_PG:-postgres://conf:conf@127.0.0.1:5432}
@@ -61,6 +63,8 @@ validate() {
   done
   [[ "$API_PORT" != "$WEB_PORT" ]] || die "STACK_API_PORT and STACK_WEB_PORT must differ"
   [[ "$REDIS_DB" =~ ^[0-9]+$ ]] || die "STACK_REDIS_DB must be a number, got: $REDIS_DB"
+  [[ -z "$RESPONSE_CACHE" || "$RESPONSE_CACHE" =~ ^[01]$ ]] ||
+    die "STACK_RESPONSE_CACHE must be 0 or 1, got: $RESPONSE_CACHE"
   [[ "$WORKERS" =~ ^[1-9][0-9]*$ ]] || die "STACK_WORKERS must be a positive number, got: $WORKERS"
   [[ "$TIMEOUT" =~ ^[0-9]+$ ]] || die "STACK_START_TIMEOUT must be a number of seconds, got: $TIMEOUT"
 }
@@ -156,6 +160,7 @@ write_config() {
     WAGTAILADMIN_BASE_URL="$API"
     API_ANON_THROTTLE_RATE="$THROTTLE"
   )
+  if [[ -n "$RESPONSE_CACHE" ]]; then BACKEND_ENV+=(API_RESPONSE_CACHE="$RESPONSE_CACHE"); fi
   # Nothing from the caller's environment leaks in: the stack runs with exactly these.
   RUN_ENV=(env -i PATH="$PATH" HOME="${HOME:-/root}" LANG=C.UTF-8 "${BACKEND_ENV[@]}")
   FRONTEND_ENV=(env -i PATH="$PATH" HOME="${HOME:-/root}" LANG=C.UTF-8 NODE_ENV=production
