@@ -15,9 +15,10 @@ def conference_acronym(edition):
     """The short name of the edition's conference series, without the year.
 
     The conference page's `acronym` when an editor set one; else the initials of the words of
-    its slug ("national-cluster-conference" gives "ncc", "test-conference-3" gives "tc3"), with
-    characters outside a-z and 0-9 treated as word breaks; "conference" when that leaves nothing
-    (a slug in Cyrillic, say). Reads the attributes the edition selectors attach.
+    the slug of its source page, the same in every language ("national-cluster-conference" gives
+    "ncc", "test-conference-3" gives "tc3"), with characters outside a-z and 0-9 treated as word
+    breaks; "conference" when that leaves nothing (a slug in Cyrillic, say). Reads the
+    `conference_acronym` and `conference_slug` the edition selectors attach.
     """
     acronym = getattr(edition, "conference_acronym", "") or ""
     if acronym:

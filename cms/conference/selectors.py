@@ -101,7 +101,9 @@ def _with_conference(editions, locale):
 
     `conference_title` and `conference_language`: of its published translation in `locale`,
     else of the parent itself; `conference_acronym`: the first acronym set among its published
-    translations, `locale` first ("" when none is); `conference_slug`: the parent's slug.
+    translations, `locale` first ("" when none is); `conference_slug`: the slug of its first
+    published translation (the source, normally: a translation's slug may carry a language
+    suffix), else the parent's.
     """
     parent = ConferencePage.objects.filter(path=OuterRef("conference_path"))
     translations = _published_conferences().filter(translation_key=OuterRef("conference_key"))
@@ -113,9 +115,12 @@ def _with_conference(editions, locale):
         editions.annotate(conference_path=_parent_path())
         .annotate(
             conference_key=Subquery(parent.values("translation_key")[:1]),
-            conference_slug=Subquery(parent.values("slug")[:1]),
         )
         .annotate(
+            conference_slug=Coalesce(
+                Subquery(translations.order_by("pk").values("slug")[:1]),
+                Subquery(parent.values("slug")[:1]),
+            ),
             conference_title=Coalesce(
                 Subquery(in_locale.values("title")[:1]), Subquery(parent.values("title")[:1])
             ),

@@ -324,5 +324,8 @@ def test_load_demo_sets_the_acronym_once_and_keeps_an_editors(client, db, settin
     pages.filter(locale__language_code="bg").update(acronym="cluster")
     call_command("load_demo", stdout=io.StringIO())
     assert sorted(pages.values_list("acronym", flat=True)) == ["cluster", "ncc"]
-    response = _get(client, "/api/v1/editions/2025/schedule.json?locale=bg")
-    assert response.json()["schedule"]["conference"]["acronym"] == "cluster2025"
+    for locale in ("bg", "en"):
+        response = _get(client, f"/api/v1/editions/2025/schedule.xml?locale={locale}")
+        assert ET.fromstring(response.content).findtext("conference/acronym") == (
+            "cluster2025" if locale == "bg" else "ncc2025"
+        )
