@@ -145,3 +145,35 @@ class IntParamField(forms.Field):
                 f"Give a whole number from {self.min_value} to {self.max_value}.", code="invalid"
             )
         return number
+
+
+def expand_schema(choices):
+    """The OpenAPI schema of a comma-separated `expand` list drawn from `choices`."""
+    return {
+        "type": "array",
+        "items": {"type": "string", "enum": list(choices)},
+        "uniqueItems": True,
+        "maxItems": len(choices),
+    }
+
+
+def parse_expand(values, *, choices, field="expand"):
+    """The set of names in comma-separated `values` (the parameter's values, repeated or not),
+    each one of `choices` and given at most once; else a 400 naming the parameter.
+
+    No parameter, or an empty one, expands nothing.
+    """
+    names = [name for value in values for name in value.split(",")] if any(values) else []
+    for name in names:
+        if name not in choices:
+            raise BadRequest(
+                f"Unknown {field} value {name[:30]!r}; give a comma-separated list of "
+                f"{', '.join(choices)}.",
+                field=field,
+            )
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise BadRequest(
+            f"Give each {field} value once ({', '.join(repeated)} repeated).", field=field
+        )
+    return frozenset(names)

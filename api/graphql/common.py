@@ -15,22 +15,23 @@ MAX_LIMIT = 500
 DEFAULT_LIMIT = 100
 
 
-class Rendition(graphene.ObjectType):
-    name = graphene.String(required=True)
-    url = graphene.String(required=True)
-    width = graphene.Int(required=True)
-    height = graphene.Int(required=True)
+class ImageUrls(graphene.ObjectType):
+    """One absolute URL per size name. Each image field has its own sizes: photos square and
+    thumbnail, logos logo and logoSmall, hero images and news pictures hero and card."""
+
+    square = graphene.String(description="400x400, cropped")
+    thumbnail = graphene.String(description="160x160, cropped")
+    logo = graphene.String(description="At most 400x200")
+    logo_small = graphene.String(description="At most 200x100")
+    hero = graphene.String(description="1200x500, cropped")
+    card = graphene.String(description="800 wide")
 
 
 class Image(graphene.ObjectType):
     alt = graphene.String(required=True)
-    width = graphene.Int(required=True)
-    height = graphene.Int(required=True)
-    renditions = graphene.List(graphene.NonNull(Rendition), required=True)
-
-    @staticmethod
-    def resolve_renditions(parent, info):
-        return [{"name": name, **data} for name, data in parent["renditions"].items()]
+    width = graphene.Int(required=True, description="Of the original (aspect ratio).")
+    height = graphene.Int(required=True, description="Of the original.")
+    urls = graphene.Field(ImageUrls, required=True)
 
 
 def locale_argument():

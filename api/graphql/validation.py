@@ -55,7 +55,6 @@ LIST_SIZES = {
     "Session.speakers": 5,
     "Session.topics": 5,
     "Session.industries": 5,
-    "Image.renditions": 6,
     "SearchResult.results": 50,
 }
 

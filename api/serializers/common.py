@@ -1,8 +1,11 @@
-"""Fields shared by every domain: images with renditions, public URLs, GUIDs."""
+"""Fields shared by every domain: images with their sizes, public URLs, GUIDs, local times."""
 
 import uuid
+import zoneinfo
+from functools import lru_cache
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import strip_tags
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -50,24 +53,98 @@ def plain_text(html):
     return " ".join(strip_tags(html or "").split())
 
 
-class RenditionSerializer(serializers.Serializer):
-    url = serializers.URLField()
-    width = serializers.IntegerField()
-    height = serializers.IntegerField()
+@lru_cache(maxsize=64)
+def zone(name):
+    """The time zone called `name`; the site's default zone for an empty or unknown name."""
+    try:
+        return zoneinfo.ZoneInfo(name) if name else timezone.get_default_timezone()
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return timezone.get_default_timezone()
+
+
+class LocalDateTimeField(serializers.DateTimeField):
+    """A date-time written with the UTC offset of the object's own time zone (a session's
+    edition: `edition_timezone`), so a Berlin edition shows Berlin clock times whatever the
+    server's zone."""
+
+    def __init__(self, *, zone_source="edition_timezone", **kwargs):
+        self.zone_source = zone_source
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return super().get_attribute(instance), getattr(instance, self.zone_source, None)
+
+    def to_representation(self, value):
+        moment, zone_name = value
+        if moment is None:
+            return None
+        text = moment.astimezone(zone(zone_name)).isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+class ExpandableSerializer(serializers.Serializer):
+    """A list item whose `expandable` fields appear only when named in the context's `expand`
+    set (from the `expand` query parameter).
+
+    Without `expand` in the context (the OpenAPI generator describing the item) every field is
+    declared, the expandable ones as optional.
+    """
+
+    expandable = {}  # expand value -> names of the fields it adds
+
+    def get_fields(self):
+        fields = super().get_fields()
+        expand = self.context.get("expand")
+        if expand is None:
+            return fields
+        for value, names in self.expandable.items():
+            if value not in expand:
+                for name in names:
+                    fields.pop(name, None)
+        return fields
+
+
+IMAGE_SIZES = {
+    "square": "400x400, cropped",
+    "thumbnail": "160x160, cropped",
+    "logo": "at most 400x200",
+    "logo_small": "at most 200x100",
+    "hero": "1200x500, cropped",
+    "card": "800 wide",
+}
+
+
+class ImageUrlsSerializer(serializers.Serializer):
+    """One absolute URL per size name. Each image field has its own sizes: photos square and
+    thumbnail, logos logo and logo_small (logo_small only inside lists), hero images and news
+    pictures hero and card."""
+
+    square = serializers.URLField(required=False, help_text=IMAGE_SIZES["square"])
+    thumbnail = serializers.URLField(required=False, help_text=IMAGE_SIZES["thumbnail"])
+    logo = serializers.URLField(required=False, help_text=IMAGE_SIZES["logo"])
+    logo_small = serializers.URLField(required=False, help_text=IMAGE_SIZES["logo_small"])
+    hero = serializers.URLField(required=False, help_text=IMAGE_SIZES["hero"])
+    card = serializers.URLField(required=False, help_text=IMAGE_SIZES["card"])
 
 
 class ImageSerializer(serializers.Serializer):
     alt = serializers.CharField()
-    width = serializers.IntegerField()
-    height = serializers.IntegerField()
-    renditions = serializers.DictField(
-        child=RenditionSerializer(),
-        help_text="Sizes by name: square (400x400), thumbnail (160x160), logo (max 400x200), "
-        "logo_small (max 200x100), hero (1200x500), card (800 wide).",
+    width = serializers.IntegerField(
+        help_text="Width of the original (with height: its aspect ratio)."
     )
+    height = serializers.IntegerField(help_text="Height of the original.")
+    urls = ImageUrlsSerializer(help_text="Absolute URL per size name.")
+
+
+def rendition_url(image, spec, request):
+    """The absolute URL of one rendition of `image` (None without an image)."""
+    if image is None:
+        return None
+    return absolute(request, image.get_renditions(spec)[spec].url)
 
 
 def image_data(image, specs, request):
+    """{alt, width, height, urls: {size name: absolute URL}} for the renditions `specs`."""
     if image is None:
         return None
     renditions = image.get_renditions(*specs)
@@ -75,12 +152,8 @@ def image_data(image, specs, request):
         "alt": image.default_alt_text or image.title,
         "width": image.width,
         "height": image.height,
-        "renditions": {
-            RENDITION_NAMES.get(spec, spec): {
-                "url": absolute(request, rendition.url),
-                "width": rendition.width,
-                "height": rendition.height,
-            }
+        "urls": {
+            RENDITION_NAMES.get(spec, spec): absolute(request, rendition.url)
             for spec, rendition in renditions.items()
         },
     }

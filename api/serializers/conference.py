@@ -1,19 +1,31 @@
 """Editions, sessions, rooms, tracks and partners."""
 
+from drf_spectacular.drainage import set_override
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
 from api.exports import jsonld
-from api.serializers.common import guid, image_field, page_url
+from api.serializers.common import (
+    ExpandableSerializer,
+    LocalDateTimeField,
+    guid,
+    image_field,
+    page_url,
+    rendition_url,
+)
 from api.serializers.people import (
     IndustrySerializer,
     OrganisationSummarySerializer,
+    PartnerOrganisationSerializer,
     PersonSummarySerializer,
     TopicSerializer,
 )
 from cms.conference.choices import PARTNER_ROLES
 from cms.conference.selectors import HERO_RENDITIONS
+
+LOCAL_TIME = "With the UTC offset of the edition's time zone (`timezone`)."
+THUMBNAIL = "fill-160x160"
 
 
 def _absolute(context, path):
@@ -60,6 +72,13 @@ class SessionSpeakerSerializer(serializers.Serializer):
     person = PersonSummarySerializer()
 
 
+class SessionSpeakerRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    role = serializers.CharField()
+    photo = serializers.URLField(allow_null=True, help_text="Thumbnail (160x160) URL.")
+
+
 class MaterialSerializer(serializers.Serializer):
     kind = serializers.CharField()
     title = serializers.CharField()
@@ -75,8 +94,8 @@ class SessionSerializer(serializers.Serializer):
     year = serializers.IntegerField(source="edition_year")
     type = serializers.CharField(source="session_type")
     type_label = serializers.CharField(source="get_session_type_display")
-    start = serializers.DateTimeField()
-    end = serializers.DateTimeField()
+    start = LocalDateTimeField(help_text=LOCAL_TIME)
+    end = LocalDateTimeField(help_text=LOCAL_TIME)
     timezone = serializers.CharField(source="edition_timezone")
     language = serializers.CharField()
     abstract = serializers.CharField(help_text="HTML")
@@ -95,21 +114,150 @@ class SessionSerializer(serializers.Serializer):
 
     @extend_schema_field(SessionSpeakerSerializer(many=True))
     def get_speakers(self, obj):
-        return SessionSpeakerSerializer(
-            [{"role": role, "person": person} for person, role in obj.speakers_l],
-            many=True,
-            context=self.context,
-        ).data
+        return _speakers(obj, self.context)
 
     def get_url(self, obj) -> str | None:
         return page_url(obj, self.context.get("request"))
 
     def get_calendar_url(self, obj) -> str:
-        return _absolute(self.context, f"/api/v1/sessions/{obj.pk}/session.ics")
+        return _calendar_url(obj, self.context)
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_jsonld(self, obj):
         """schema.org Event for this session, ready to embed as application/ld+json."""
+        return jsonld.session_event(obj, request=self.context.get("request"))
+
+
+def _speakers(session, context):
+    return SessionSpeakerSerializer(
+        [{"role": role, "person": person} for person, role in session.speakers_l],
+        many=True,
+        context=context,
+    ).data
+
+
+def _calendar_url(session, context):
+    return _absolute(context, f"/api/v1/sessions/{session.pk}/session.ics")
+
+
+class ExpandedField(serializers.Field):
+    """A value the parent serializer's `get_<field name>(obj)` computes from the whole object,
+    like SerializerMethodField, but optional in the OpenAPI schema: it is there only when the
+    request expands it."""
+
+    def __init__(self, schema, **kwargs):
+        kwargs["source"] = "*"
+        kwargs["required"] = False
+        super().__init__(**kwargs)
+        set_override(self, "field", schema)
+
+    def to_representation(self, obj):
+        return getattr(self.parent, f"get_{self.field_name}")(obj)
+
+
+SESSION_EXPANSIONS = ("abstract", "jsonld", "calendar_url", "speakers", "topics", "industries")
+
+
+def _ids_or(serializer_name):
+    """The schema of a list of ids, or of objects when expanded."""
+    return {
+        "type": "array",
+        "items": {
+            "oneOf": [
+                {"type": "integer"},
+                {"$ref": f"#/components/schemas/{serializer_name}"},
+            ]
+        },
+    }
+
+
+class SessionListItemSerializer(ExpandableSerializer):
+    """A session in the list: what an agenda shows. `expand` adds the abstract, the JSON-LD and
+    the calendar link, and gives full speakers, topics and industries (as the detail has them)
+    instead of short speakers and ids."""
+
+    expandable = {
+        "abstract": ("abstract",),
+        "jsonld": ("jsonld",),
+        "calendar_url": ("calendar_url",),
+    }
+
+    id = serializers.IntegerField()
+    guid = serializers.SerializerMethodField()
+    title = serializers.CharField()
+    slug = serializers.SlugField()
+    locale = serializers.CharField(source="locale.language_code")
+    year = serializers.IntegerField(source="edition_year")
+    type = serializers.CharField(source="session_type")
+    type_label = serializers.CharField(source="get_session_type_display")
+    start = LocalDateTimeField(help_text=LOCAL_TIME)
+    end = LocalDateTimeField(help_text=LOCAL_TIME)
+    timezone = serializers.CharField(source="edition_timezone")
+    language = serializers.CharField()
+    room = RoomRefSerializer(source="room_l", allow_null=True)
+    track = TrackRefSerializer(source="track_l", allow_null=True)
+    speakers = serializers.SerializerMethodField(
+        help_text="{id, name, role, photo}; with expand=speakers {role, person} as in the detail."
+    )
+    topics = serializers.SerializerMethodField(help_text="Ids; objects with expand=topics.")
+    industries = serializers.SerializerMethodField(help_text="Ids; objects with expand=industries.")
+    url = serializers.SerializerMethodField()
+    updated_at = serializers.DateTimeField(source="last_published_at", allow_null=True)
+    abstract = serializers.CharField(required=False, help_text="HTML; only with expand=abstract.")
+    calendar_url = ExpandedField(
+        {"type": "string", "format": "uri"}, help_text="Only with expand=calendar_url."
+    )
+    jsonld = ExpandedField(
+        OpenApiTypes.OBJECT, help_text="schema.org Event; only with expand=jsonld."
+    )
+
+    def _expands(self, name):
+        return name in (self.context.get("expand") or ())
+
+    def get_guid(self, obj) -> str:
+        return guid("session", obj.translation_key)
+
+    @extend_schema_field(
+        PolymorphicProxySerializer(
+            component_name="SessionListSpeaker",
+            serializers=[SessionSpeakerRefSerializer, SessionSpeakerSerializer],
+            resource_type_field_name=None,
+            many=True,
+        )
+    )
+    def get_speakers(self, obj):
+        if self._expands("speakers"):
+            return _speakers(obj, self.context)
+        request = self.context.get("request")
+        return [
+            {
+                "id": person.pk,
+                "name": person.name,
+                "role": role,
+                "photo": rendition_url(person.photo, THUMBNAIL, request),
+            }
+            for person, role in obj.speakers_l
+        ]
+
+    @extend_schema_field(_ids_or("Topic"))
+    def get_topics(self, obj):
+        if self._expands("topics"):
+            return TopicSerializer(obj.topics_l, many=True, context=self.context).data
+        return [topic.pk for topic in obj.topics_l]
+
+    @extend_schema_field(_ids_or("Industry"))
+    def get_industries(self, obj):
+        if self._expands("industries"):
+            return IndustrySerializer(obj.industries_l, many=True, context=self.context).data
+        return [industry.pk for industry in obj.industries_l]
+
+    def get_url(self, obj) -> str | None:
+        return page_url(obj, self.context.get("request"))
+
+    def get_calendar_url(self, obj):
+        return _calendar_url(obj, self.context)
+
+    def get_jsonld(self, obj):
         return jsonld.session_event(obj, request=self.context.get("request"))
 
 
@@ -216,6 +364,14 @@ class PartnerGroupSerializer(serializers.Serializer):
     partners = PartnerSerializer(many=True)
 
 
+class PartnerListItemSerializer(PartnerSerializer):
+    organisation = PartnerOrganisationSerializer()
+
+
+class PartnerListGroupSerializer(PartnerGroupSerializer):
+    partners = PartnerListItemSerializer(many=True)
+
+
 def partner_groups_data(edition):
     labels = dict(PARTNER_ROLES)
     return [
@@ -253,5 +409,15 @@ class EditionPartnersSerializer(serializers.Serializer):
     @extend_schema_field(PartnerGroupSerializer(many=True))
     def get_groups(self, obj):
         return PartnerGroupSerializer(
+            partner_groups_data(obj), many=True, context=self.context
+        ).data
+
+
+class EditionPartnersListItemSerializer(EditionPartnersSerializer):
+    """An edition's partners in the list: organisations with their name, slug and small logo."""
+
+    @extend_schema_field(PartnerListGroupSerializer(many=True))
+    def get_groups(self, obj):
+        return PartnerListGroupSerializer(
             partner_groups_data(obj), many=True, context=self.context
         ).data

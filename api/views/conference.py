@@ -14,15 +14,17 @@ from api.filters.conference import (
 from api.http import parse_id
 from api.schema_docs import ERRORS, ID_PATH, LOCALE_PARAMETERS, YEAR_PATH
 from api.serializers.conference import (
+    SESSION_EXPANSIONS,
     EditionDetailSerializer,
-    EditionPartnersSerializer,
+    EditionPartnersListItemSerializer,
     EditionSerializer,
     RoomSerializer,
     SessionDetailSerializer,
-    SessionSerializer,
+    SessionListItemSerializer,
     TrackSerializer,
 )
 from api.views.base import PublicDetailView, PublicListView, PublicView
+from api.views.expand import ExpandMixin, expand_parameter
 from cms.conference import selectors
 
 
@@ -66,13 +68,26 @@ class EditionDetailView(PublicView):
 
 
 @extend_schema(
-    tags=["sessions"], parameters=LOCALE_PARAMETERS, responses={200: SessionSerializer, **ERRORS}
+    tags=["sessions"],
+    parameters=[
+        *LOCALE_PARAMETERS,
+        expand_parameter(
+            SESSION_EXPANSIONS,
+            "Extra fields per session: abstract, jsonld and calendar_url add those fields; "
+            "speakers gives {role, person} with full person summaries; topics and industries "
+            "give objects instead of ids.",
+        ),
+    ],
+    responses={200: SessionListItemSerializer, **ERRORS},
 )
-class SessionListView(PublicListView):
-    """Sessions of every edition in time order; filter by edition, day, room, track, type..."""
+class SessionListView(ExpandMixin, PublicListView):
+    """Sessions of every edition in time order; filter by edition, day, room, track, type...
 
-    serializer_class = SessionSerializer
+    Items carry what an agenda shows; `expand` adds the rest. The detail has everything."""
+
+    serializer_class = SessionListItemSerializer
     filterset_class = SessionFilter
+    expansions = SESSION_EXPANSIONS
 
     def select(self, filters):
         return selectors.session_list(locale=self.locale, filters=filters)
@@ -124,12 +139,13 @@ class TrackListView(PublicListView):
 @extend_schema(
     tags=["partners"],
     parameters=LOCALE_PARAMETERS,
-    responses={200: EditionPartnersSerializer, **ERRORS},
+    responses={200: EditionPartnersListItemSerializer, **ERRORS},
 )
 class PartnerListView(PublicListView):
-    """Partners per edition (newest first), grouped by role in the editors' order."""
+    """Partners per edition (newest first), grouped by role in the editors' order (the
+    edition's detail has the organisations' full summaries)."""
 
-    serializer_class = EditionPartnersSerializer
+    serializer_class = EditionPartnersListItemSerializer
     filterset_class = PartnerFilter
 
     role = None

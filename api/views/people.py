@@ -4,8 +4,14 @@ from drf_spectacular.utils import extend_schema
 
 from api.filters.people import OrganisationFilter, SpeakerFilter
 from api.schema_docs import ERRORS, ID_PATH, LOCALE_PARAMETERS
-from api.serializers.people import OrganisationSerializer, SpeakerSerializer
+from api.serializers.people import (
+    SPEAKER_EXPANSIONS,
+    OrganisationSerializer,
+    SpeakerListItemSerializer,
+    SpeakerSerializer,
+)
 from api.views.base import PublicDetailView, PublicListView
+from api.views.expand import ExpandMixin, expand_parameter
 from cms.conference import selectors as conference
 from cms.people import selectors as people
 
@@ -16,16 +22,30 @@ def speakers_localise(objects, locale):
 
 
 @extend_schema(
-    tags=["speakers"], parameters=LOCALE_PARAMETERS, responses={200: SpeakerSerializer, **ERRORS}
+    tags=["speakers"],
+    parameters=[
+        *LOCALE_PARAMETERS,
+        expand_parameter(SPEAKER_EXPANSIONS, "bio adds bio, website and linkedin."),
+    ],
+    responses={200: SpeakerListItemSerializer, **ERRORS},
 )
-class SpeakerListView(PublicListView):
-    """People who appear in a published session, with their appearances across editions."""
+class SpeakerListView(ExpandMixin, PublicListView):
+    """People who appear in a published session, with their appearances (in the edition of
+    `year` when given, else across editions). The detail has bio and links."""
 
-    serializer_class = SpeakerSerializer
+    serializer_class = SpeakerListItemSerializer
     filterset_class = SpeakerFilter
+    expansions = SPEAKER_EXPANSIONS
+    year = None
 
     def select(self, filters):
+        self.year = filters.get("year")
         return conference.speaker_list(locale=self.locale, filters=filters)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["year"] = self.year
+        return context
 
     def localise(self, objects):
         return speakers_localise(objects, self.locale)

@@ -109,9 +109,13 @@ def edition(parent, *, year, size=2, title=None):
     return EditionPage.objects.get(pk=page.pk)
 
 
-def session(edition_page, *, index=0, room=None, track=None, title=None, speakers=None, **fields):
-    day = edition_page.start_date + datetime.timedelta(days=index % 2)
-    start = datetime.datetime.combine(day, datetime.time(9 + index % 8, 0), tzinfo=SOFIA)
+def session(
+    edition_page, *, index=0, room=None, track=None, title=None, speakers=None, start=None, **fields
+):
+    """A published session: 45 minutes from `start` (default: by `index`, Sofia time)."""
+    if start is None:
+        day = edition_page.start_date + datetime.timedelta(days=index % 2)
+        start = datetime.datetime.combine(day, datetime.time(9 + index % 8, 0), tzinfo=SOFIA)
     page = SessionPage(
         title=title or f"Test session {next(_counter)}",
         slug=f"session-{next(_counter)}",

@@ -26,6 +26,7 @@ DETAIL_ROUTES = tuple(
     )
 )
 LOCALES = ("bg", "en")
+SESSION_EXPANSIONS = ("abstract", "jsonld", "calendar_url", "speakers", "topics", "industries")
 
 
 def _at(edition, hour):
@@ -151,6 +152,12 @@ def test_nothing_unpublished_appears_on_any_route(client, leaks):
             "pages",
         ):
             _walk_list(client, f"/api/v1/{route}/?locale={locale}&page_size=100", responses)
+        for route, expand in (("sessions", SESSION_EXPANSIONS), ("speakers", ("bio",))):
+            _walk_list(
+                client,
+                f"/api/v1/{route}/?locale={locale}&page_size=100&expand={','.join(expand)}",
+                responses,
+            )
         for year in (2025, 2026, 2027):
             responses.append(client.get(f"/api/v1/editions/{year}/?locale={locale}"))
             for export in ("schedule.xml", "schedule.json", "agenda.ics", "agenda.csv"):
@@ -222,6 +229,11 @@ def test_live_version_shown_when_a_newer_draft_exists(client, leaks):
 def test_hidden_speaker_left_out_but_visible_one_shown(client, leaks):
     sessions = client.get("/api/v1/sessions/?year=2025&page_size=100&locale=bg").json()["results"]
     session = next(s for s in sessions if s["title"] == "Session with a hidden speaker")
+    assert [p["name"] for p in session["speakers"]] == ["Visible Speaker"]
+    expanded = client.get(
+        "/api/v1/sessions/?year=2025&page_size=100&locale=bg&expand=speakers"
+    ).json()["results"]
+    session = next(s for s in expanded if s["title"] == "Session with a hidden speaker")
     assert [p["person"]["name"] for p in session["speakers"]] == ["Visible Speaker"]
     assert session["speakers"][0]["person"]["organisation"] is None
 

@@ -20,8 +20,8 @@ LISTS = [
 ]
 EXPORTS = ["schedule.xml", "schedule.json", "agenda.ics", "agenda.csv"]
 AGENDA = """query($year: Int!) { edition(year: $year) { title sessions { title start
-  room { name } track { name } speakers { role person { name photo { renditions { url } }
-  organisation { name logo { renditions { url } } } } } topics { name } industries { name } }
+  room { name } track { name } speakers { role person { name photo { urls { thumbnail } }
+  organisation { name logo { urls { logo } } } } } topics { name } industries { name } }
   partners { partners { organisation { name } } } rooms { name } tracks { name } } }"""
 
 

@@ -137,10 +137,10 @@ def test_production_serves_uploaded_image_renditions_from_media_root(production_
     response = production_server.get("/api/v1/speakers/?locale=en&page_size=100")
     assert response.status_code == 200, production_server.log()[-3000:]
     urls = [
-        rendition["url"]
+        url
         for speaker in response.json()["results"]
         if speaker.get("photo")
-        for rendition in speaker["photo"]["renditions"].values()
+        for url in speaker["photo"]["urls"].values()
     ]
     assert urls, response.text[:2000]
     path = "/" + urls[0].split("/", 3)[3]

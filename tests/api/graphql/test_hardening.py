@@ -19,11 +19,11 @@ query FullAgenda($year: Int!) {
       id guid title slug start end type typeLabel language abstract url calendarUrl
       room { name } track { name slug }
       speakers {
-        role person { id name organisation { name } photo { alt renditions { name url } } }
+        role person { id name organisation { name } photo { alt urls { thumbnail } } }
       }
       topics { name slug } industries { name slug }
     }
-    partners { role partners { order organisation { name logo { renditions { name url } } } } }
+    partners { role partners { order organisation { name logo { urls { logoSmall } } } } }
   }
 }
 """

@@ -11,7 +11,7 @@ query Agenda($year: Int!) {
     sessions {
       id guid title start end type
       room { name } track { name slug }
-      speakers { role person { name organisation { name } photo { renditions { name url } } } }
+      speakers { role person { name organisation { name } photo { urls { thumbnail } } } }
       topics { name slug }
     }
     partners { role partners { order organisation { name } } }

@@ -26,8 +26,13 @@ def test_edition_detail_has_rooms_tracks_and_grouped_partners(client, demo_api):
     co = next(g for g in body["partners"] if g["role"] == "co_organiser")
     assert [p["order"] for p in co["partners"]] == [1, 2]
     assert co["partners"][0]["organisation"]["name"].startswith("Bulgarian Small")
-    hero = body["hero_image"]["renditions"]
-    assert hero["hero"]["width"] == 1200 and hero["card"]["width"] == 800
+    hero = body["hero_image"]
+    assert set(hero["urls"]) == {"hero", "card"}
+    assert hero["urls"]["hero"].startswith("http") and hero["urls"]["hero"].endswith(".png")
+    assert ".fill-1200x500." in hero["urls"]["hero"] and ".width-800." in hero["urls"]["card"]
+    assert hero["width"] > 0 and hero["height"] > 0  # the original's, for the aspect ratio
+    co_logo = co["partners"][0]["organisation"]["logo"]
+    assert set(co_logo["urls"]) == {"logo", "logo_small"}  # the detail keeps every size
 
 
 def test_edition_detail_unknown_year_is_404_problem(client, demo_api):
@@ -66,9 +71,15 @@ def test_sessions_localise_speakers_rooms_and_tracks(client, demo_api):
         "panelist",
         "panelist",
     ]
-    assert panel["speakers"][0]["person"]["name"] == "Nikolay Stoyanov"
-    photo = panel["speakers"][0]["person"]["photo"]["renditions"]
-    assert photo["square"]["width"] == 400 and photo["thumbnail"]["width"] == 160
+    moderator = panel["speakers"][0]
+    assert set(moderator) == {"id", "name", "role", "photo"}
+    assert moderator["name"] == "Nikolay Stoyanov"
+    assert moderator["photo"].startswith("http") and ".fill-160x160." in moderator["photo"]
+    detail = client.get(f"/api/v1/sessions/{panel['id']}/?locale=en").json()
+    assert detail["speakers"][0]["person"]["id"] == moderator["id"]
+    photo = detail["speakers"][0]["person"]["photo"]
+    assert photo["urls"]["thumbnail"] == moderator["photo"]
+    assert ".fill-400x400." in photo["urls"]["square"]
 
 
 def test_sessions_accept_language_picks_english(client, demo_api):
@@ -92,10 +103,16 @@ def test_sessions_ids_resolve_across_languages(client, demo_api):
         ("type=keynote", lambda s: s["type"] == "keynote"),
         ("language=bg-en", lambda s: s["language"] == "bg-en"),
         ("track=policy", lambda s: s["track"]["slug"] == "policy"),
-        ("topic=tech-parks", lambda s: "tech-parks" in [t["slug"] for t in s["topics"]]),
-        ("industry=ict", lambda s: "ict" in [i["slug"] for i in s["industries"]]),
         (
-            "speaker=georgi-ivanov",
+            "topic=tech-parks&expand=topics",
+            lambda s: "tech-parks" in [t["slug"] for t in s["topics"]],
+        ),
+        (
+            "industry=ict&expand=industries",
+            lambda s: "ict" in [i["slug"] for i in s["industries"]],
+        ),
+        (
+            "speaker=georgi-ivanov&expand=speakers",
             lambda s: "georgi-ivanov" in [p["person"]["slug"] for p in s["speakers"]],
         ),
         ("updated_since=2000-01-01T00:00:00Z", lambda s: True),

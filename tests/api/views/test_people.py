@@ -9,7 +9,9 @@ def test_speakers_show_appearances_across_editions(client, demo_api):
     years = sorted({a["session"]["year"] for a in aigerim["appearances"]})
     assert years == [2025, 2027]
     assert aigerim["name"] == "Aigerim Nurlanova"
-    assert aigerim["calendar_url"].endswith(f"/api/v1/speakers/{aigerim['id']}/sessions.ics")
+    detail = client.get(f"/api/v1/speakers/{aigerim['id']}/?locale=en").json()
+    assert detail["calendar_url"].endswith(f"/api/v1/speakers/{aigerim['id']}/sessions.ics")
+    assert detail["appearances"] == aigerim["appearances"]
 
 
 def test_speakers_filter_by_year_and_organisation(client, demo_api):
@@ -33,7 +35,8 @@ def test_organisations_list_partnerships_per_edition(client, demo_api):
     organisations = get_all(client, "/api/v1/organisations/?locale=en&page_size=100")
     ministry = next(o for o in organisations if o["slug"] == "ministry-of-economy")
     assert {(p["year"], p["role"]) for p in ministry["partnerships"]} >= {(2025, "patron")}
-    assert ministry["logo"]["renditions"]["logo"]["width"] <= 400
+    assert set(ministry["logo"]["urls"]) == {"logo", "logo_small"}
+    assert ".max-400x200." in ministry["logo"]["urls"]["logo"]
     detail = client.get(f"/api/v1/organisations/{ministry['id']}/?locale=en").json()
     assert detail["name"] == "Ministry of Economy"
     assert client.get("/api/v1/organisations/?kind=spaceship").status_code == 400
@@ -56,7 +59,7 @@ def test_pages_list_and_detail(client, demo_api):
     pages = get_all(client, "/api/v1/pages/?locale=en&page_size=100")
     assert {p["type"] for p in pages} == {"news", "standard", "venue"}
     news = [p for p in pages if p["type"] == "news"]
-    assert news and all(p["image"]["renditions"]["card"]["width"] == 800 for p in news)
+    assert news and all(".width-800." in p["image"]["urls"]["card"] for p in news)
     only_news = get_all(client, "/api/v1/pages/?type=news&year=2025&locale=en")
     assert len(only_news) == 1 and only_news[0]["year"] == 2025
     detail = client.get(f"/api/v1/pages/{only_news[0]['id']}/?locale=en").json()
