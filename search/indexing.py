@@ -15,6 +15,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from cms.core import versions
 from search import documents, engines
 from search.documents import Ref
 from search.engines import EngineUnavailable
@@ -30,6 +31,9 @@ def _apply(engine, refs):
         engine.upsert(docs)
     if gone:
         engine.delete(sorted(r.doc_id for r in gone))
+    if docs or gone:
+        # Cached search answers were read from the index as it was (cms.core.versions).
+        transaction.on_commit(lambda: versions.bump([versions.SEARCH]), robust=True)
     return docs, gone
 
 
@@ -183,6 +187,7 @@ def rebuild(engine, *, progress=None, batch_size=BATCH_SIZE):
     )
     if engine.name != "database":
         PendingUpdate.objects.filter(engine=engine.name).delete()
+    versions.bump([versions.SEARCH])
     return done
 
 

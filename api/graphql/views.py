@@ -1,5 +1,7 @@
 """The GraphQL endpoint: throttled like REST, size/depth/cost limits, a time limit, no CSRF."""
 
+import hashlib
+import json
 import time
 from contextlib import contextmanager
 
@@ -19,11 +21,25 @@ from graphql import (
     get_operation_ast,
 )
 
-from api.exceptions import problem_response
+from api.caching import ResponseCache
+from api.exceptions import ApiError, problem_response
 from api.graphql.validation import parse_query, validate_document
+from api.http import request_language
 from api.throttling import AnonRateThrottle
+from cms.core import versions
 
-QUERY_CANCELED = "57014"  # PostgreSQL: canceling statement due to statement timeout
+QUERY_CANCELED = "57014"
+
+
+def answered_without_errors(body):
+    """Only complete answers are kept: one with errors (a time limit, a bad argument) is not."""
+    try:
+        return "errors" not in json.loads(body)
+    except ValueError:
+        return False
+
+
+# PostgreSQL: canceling statement due to statement timeout
 
 
 class TimeLimitExceeded(GraphQLError):
@@ -100,14 +116,52 @@ class GraphQLView(BaseGraphQLView):
             if wait is not None:
                 response["Retry-After"] = str(max(1, int(wait)))
             return response
-        # graphene-django decorates dispatch with ensure_csrf_cookie; this endpoint sets no
-        # cookies (cacheable answers, no sessions), so call the undecorated method.
-        response = BaseGraphQLView.dispatch.__wrapped__(self, request, *args, **kwargs)
+        cached = self.response_cache(request)
+        response = cached.answer() if cached is not None else None
+        if response is None:
+            try:
+                # graphene-django decorates dispatch with ensure_csrf_cookie; this endpoint sets
+                # no cookies (cacheable answers, no sessions), so call the undecorated method.
+                response = BaseGraphQLView.dispatch.__wrapped__(self, request, *args, **kwargs)
+            except BaseException:
+                if cached is not None:
+                    cached.release()
+                raise
+        if cached is not None:
+            response = cached.finish(response, store=answered_without_errors)
+            if request.method == "POST":  # answers to POST are not for HTTP caches
+                for header in ("ETag", "Last-Modified"):
+                    if header in response:
+                        del response[header]
         if request.method in ("GET", "POST") and response.status_code == 200:
             response["Cache-Control"] = (
                 "no-store" if request.method == "POST" else "public, max-age=60"
             )
         return response
+
+    def response_cache(self, request):
+        """The cache of a query's answer (api.caching), or None: GraphiQL, other methods."""
+        if (
+            request.method not in ("GET", "POST")
+            or self.graphiql
+            and self.can_display_graphiql(request, {})
+        ):
+            return None
+        try:
+            language = request_language(request)
+        except ApiError:
+            language = ""
+        extra = ["graphql", request.method, request.content_type]
+        if request.method == "POST":
+            extra.append(hashlib.sha256(request.body).hexdigest())
+        cached = ResponseCache(
+            request,
+            scopes=[versions.ALL, versions.SEARCH],
+            language=language,
+            extra=extra,
+            conditional=request.method == "GET",
+        )
+        return cached if cached.active else None
 
     def get_response(self, request, data, show_graphiql=False):
         result, status_code = super().get_response(request, data, show_graphiql)

@@ -23,7 +23,7 @@ from api.serializers.conference import (
     SessionListItemSerializer,
     TrackSerializer,
 )
-from api.views.base import PublicDetailView, PublicListView, PublicView
+from api.views.base import PublicDetailView, PublicListView, PublicView, edition_scopes
 from api.views.expand import ExpandMixin, expand_parameter
 from cms.conference import selectors
 
@@ -55,6 +55,9 @@ class EditionDetailView(PublicView):
     serializer_class = EditionDetailSerializer
     pagination_class = None
     filter_backends = []
+
+    def cache_scopes(self, request, year=None, **kwargs):
+        return edition_scopes(year)
 
     def get_edition(self, year):
         year = parse_id(year, field="year")
@@ -88,6 +91,7 @@ class SessionListView(ExpandMixin, PublicListView):
     serializer_class = SessionListItemSerializer
     filterset_class = SessionFilter
     expansions = SESSION_EXPANSIONS
+    edition_scoped = True
 
     def select(self, filters):
         return selectors.session_list(locale=self.locale, filters=filters)

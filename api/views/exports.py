@@ -18,7 +18,7 @@ from api.exports.schedule import edition_schedule
 from api.http import MAX_PARAM_LENGTH, parse_id
 from api.renderers import CSVRenderer, ICalRenderer, XMLRenderer
 from api.schema_docs import ERRORS, ID_PATH, LOCALE_PARAMETERS, YEAR_PATH
-from api.views.base import PublicView
+from api.views.base import PublicView, edition_scopes
 from cms.conference import selectors as conference
 
 MAX_SELECTION = 100
@@ -69,6 +69,11 @@ def _doc(operation_id, media_type, description, extra=()):
 class ExportView(PublicView):
     pagination_class = None
     filter_backends = []
+
+    def cache_scopes(self, request, year=None, **kwargs):
+        if year is not None:
+            return edition_scopes(year)
+        return super().cache_scopes(request, **kwargs)
 
     def schedule(self, year):
         year = parse_id(year, field="year")

@@ -14,6 +14,7 @@ from api.serializers.search import (
     suggestion_data,
 )
 from api.views.base import PublicView
+from cms.core import versions
 from search import service
 from search.query import (
     FACETS,
@@ -84,6 +85,13 @@ def _values(request, name):
 class SearchBase(PublicView):
     pagination_class = None
     filter_backends = []
+
+    # Hits are checked against what is public at the time of each search, so answers are not
+    # kept; their ETags follow the content and the index (the search layer's own version).
+    cache_bodies = False
+
+    def cache_scopes(self, request, **kwargs):
+        return [versions.ALL, versions.SEARCH]
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

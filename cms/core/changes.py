@@ -3,7 +3,8 @@
 Wagtail sends separate signals for publishing, unpublishing and moving pages, for publishing
 snippets, and none when an editor adds or removes a view restriction (password, login or groups)
 under Privacy. They all end here, so a new kind of change is added once and every reader that
-keeps a copy of public content (the search index, the frontend's cache, webhooks) hears of it.
+keeps a copy of public content (the API's response cache, the search index, the frontend's
+cache, webhooks) hears of it.
 
 Pages: reasons "publish", "unpublish", "move", "privacy", "delete" (recorded before the page is
 gone, so consumers can still see what showed it); `subtree` is True when descendants changed
@@ -71,7 +72,11 @@ def _deleting(sender, instance, **kwargs):
 
 
 def connect():
+    from cms.conference import versioning
     from cms.conference.index_selectors import SNIPPET_MODELS, TAXONOMY_MODELS
+
+    # The content versions behind the API's ETags and response cache (cms.core.versions).
+    outbox.register("versions", plan=versioning.plan, deliver=versioning.deliver)
 
     page_published.connect(_published, dispatch_uid="core.changes.page_published")
     page_unpublished.connect(_unpublished, dispatch_uid="core.changes.page_unpublished")

@@ -268,6 +268,14 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 # Anonymous requests per client address, e.g. "120/min"; empty disables throttling.
 API_ANON_THROTTLE_RATE = os.environ.get("API_ANON_THROTTLE_RATE", "600/min")
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+# Rendered public answers kept in the cache per content version (api.caching); off: every request
+# renders (ETags and 304s still come from the version).
+API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
+API_RESPONSE_CACHE_SECONDS = int(os.environ.get("API_RESPONSE_CACHE_SECONDS", str(60 * 60 * 24)))
+API_RESPONSE_CACHE_MAX_BYTES = int(os.environ.get("API_RESPONSE_CACHE_MAX_BYTES", str(8 * 2**20)))
+# How long a request waits for another one rendering the same answer, then renders it itself.
+API_RESPONSE_CACHE_WAIT = float(os.environ.get("API_RESPONSE_CACHE_WAIT", "5"))
+API_RESPONSE_CACHE_LOCK_SECONDS = int(os.environ.get("API_RESPONSE_CACHE_LOCK_SECONDS", "30"))
 API_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("API_PREVIEW_TOKEN_MAX_AGE", "3600"))
 API_GRAPHQL_MAX_DEPTH = int(os.environ.get("API_GRAPHQL_MAX_DEPTH", "8"))
 API_GRAPHQL_MAX_COST = int(os.environ.get("API_GRAPHQL_MAX_COST", "40000"))
