@@ -108,7 +108,7 @@ class ConferenceAgenda extends HTMLElement {
           a.target = "_top";
           body.append(a);
         } else body.append(text("strong", s.title));
-        const meta = [s.type_label, s.room?.name, s.speakers.map((sp) => sp.person.name).join(", ")].filter(Boolean).join(" · ");
+        const meta = [s.type_label, s.room?.name, s.speakers.map((sp) => sp.name).join(", ")].filter(Boolean).join(" · ");
         if (meta) body.append(text("div", meta, "meta"));
         li.append(when, body);
         ol.append(li);

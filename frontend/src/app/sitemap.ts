@@ -20,7 +20,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       add(links.partners(locale, e.year), e.updated_at);
       for (const s of await api.sessions(e.year, locale)) add(links.content(locale, s.year, s.slug), s.updated_at);
     }
-    for (const s of speakers) add(links.speaker(locale, s.id), s.updated_at);
+    for (const s of speakers) add(links.speaker(locale, s.id));
     for (const p of pages) if (p.year) add(links.content(locale, p.year, p.slug), p.updated_at);
   }
   return entries;

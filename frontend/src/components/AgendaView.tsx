@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
-import { buildGrid, filterOptions, filterSessions, groupByDay, isDuringEvent, nowNext, type AgendaFilters, type AgendaSession } from "@/lib/agenda";
+import { buildGrid, filterOptions, filterSessions, groupByDay, isDuringEvent, nowNext, type AgendaFilters, type AgendaSession, type AgendaTopic } from "@/lib/agenda";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { links } from "@/lib/links";
 import { dayKey, formatDay, formatTime, formatTimeRange } from "@/lib/time";
@@ -14,6 +14,8 @@ interface Props {
   locale: Locale;
   t: Dictionary;
   sessions: AgendaSession[];
+  /** Names and slugs of the sessions' topic ids. */
+  topics: AgendaTopic[];
   initial: { day?: string; view?: View; filters: AgendaFilters; now: string; fixedNow: boolean };
 }
 
@@ -31,16 +33,16 @@ function SessionLine({ s, locale, t }: { s: AgendaSession; locale: Locale; t: Di
           {s.track ? <span className="tag">{s.track.name}</span> : null}
           {s.language ? <span className="tag">{t.languages[s.language] ?? s.language}</span> : null}
         </div>
-        {s.speakers.length ? <div className="muted">{s.speakers.map((sp) => sp.person.name).join(", ")}</div> : null}
+        {s.speakers.length ? <div className="muted">{s.speakers.map((sp) => sp.name).join(", ")}</div> : null}
       </span>
       <StarButton session={starredOf(s)} labels={t} />
     </li>
   );
 }
 
-export function AgendaView({ locale, t, sessions, initial }: Props) {
+export function AgendaView({ locale, t, sessions, topics, initial }: Props) {
   const days = useMemo(() => groupByDay(sessions), [sessions]);
-  const options = useMemo(() => filterOptions(sessions), [sessions]);
+  const options = useMemo(() => filterOptions(sessions, topics), [sessions, topics]);
   const [now, setNow] = useState(() => new Date(initial.now));
   const during = isDuringEvent(sessions, now);
   const [view, setView] = useState<View>(initial.view ?? (during ? "now" : "grid"));
@@ -69,9 +71,9 @@ export function AgendaView({ locale, t, sessions, initial }: Props) {
   }, [view, day, filters]);
 
   const current = days.find((d) => d.day === day);
-  const visible = filterSessions(current?.sessions ?? [], filters);
+  const visible = filterSessions(current?.sessions ?? [], filters, topics);
   const grid = buildGrid(visible);
-  const nn = nowNext(filterSessions(sessions, filters), now);
+  const nn = nowNext(filterSessions(sessions, filters, topics), now);
 
   const select = (key: keyof AgendaFilters, label: string, items: { value: string; label: string }[]) => (
     <label>

@@ -29,7 +29,7 @@ export function ContentPageView({ locale, page }: { locale: Locale; page: PageDe
       <h1>{page.title}</h1>
       {page.date ? <p className="muted">{formatDay(page.date, locale)}</p> : null}
       {page.intro ? <p className="prose"><strong>{page.intro}</strong></p> : null}
-      <Picture image={page.image} rendition="card" className="hero" />
+      <Picture image={page.image} size="card" className="hero" />
       {blocks.map((block, i) => (
         <BlockView key={block.id ?? i} block={block} />
       ))}

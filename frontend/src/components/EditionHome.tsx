@@ -2,32 +2,23 @@ import Link from "next/link";
 import type { Locale } from "@/lib/i18n";
 import { dictionary } from "@/lib/i18n";
 import { links } from "@/lib/links";
-import type { EditionDetail, Page, Session } from "@/lib/schemas";
+import type { EditionDetail, Page, SpeakerListItem } from "@/lib/schemas";
+import { keySpeakers } from "@/lib/speakers";
 import { formatDateRange } from "@/lib/time";
 import { JsonLd } from "./JsonLd";
 import { PartnerGroups } from "./PartnerGroups";
 import { Picture } from "./Picture";
 import { RichText } from "./RichText";
 
-/** Speakers of keynotes first, then of other sessions; each person once. */
-export function keySpeakers(sessions: Session[], limit = 6) {
-  const rank = (s: Session) => (s.type === "keynote" ? 0 : s.type === "panel" ? 1 : 2);
-  const seen = new Map<string, Session["speakers"][number]["person"]>();
-  for (const session of [...sessions].sort((a, b) => rank(a) - rank(b))) {
-    for (const { person } of session.speakers) if (!seen.has(person.guid)) seen.set(person.guid, person);
-  }
-  return [...seen.values()].slice(0, limit);
-}
-
-export function EditionHome({ locale, edition, sessions, pages }: { locale: Locale; edition: EditionDetail; sessions: Session[]; pages: Page[] }) {
+export function EditionHome({ locale, edition, speakers: all, pages }: { locale: Locale; edition: EditionDetail; speakers: SpeakerListItem[]; pages: Page[] }) {
   const t = dictionary(locale);
-  const speakers = keySpeakers(sessions);
+  const speakers = keySpeakers(all);
   const v = edition.venue;
   return (
     <article data-testid="edition-home" data-year={edition.year}>
       <JsonLd data={edition.jsonld} />
       <div className="hero">
-        <Picture image={edition.hero_image} rendition="hero" />
+        <Picture image={edition.hero_image} size="hero" />
       </div>
       <h1>{edition.title}</h1>
       <ul className="facts">
@@ -68,7 +59,7 @@ export function EditionHome({ locale, edition, sessions, pages }: { locale: Loca
           <ul className="cards">
             {speakers.map((p) => (
               <li key={p.guid} className="card person">
-                <Picture image={p.photo} rendition="thumbnail" alt="" />
+                <Picture image={p.photo} size="thumbnail" alt="" />
                 <div>
                   <Link href={links.speaker(locale, p.id)}>{p.name}</Link>
                   <div className="muted">{[p.job_title, p.organisation?.name].filter(Boolean).join(", ")}</div>

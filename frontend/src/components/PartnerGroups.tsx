@@ -24,7 +24,7 @@ export function PartnerGroups({ groups, headingLevel = 2, tierLabel }: { groups:
                     .sort((a, b) => a.order - b.order)
                     .map((p) => (
                       <li key={p.organisation.id}>
-                        <Picture image={p.organisation.logo} rendition="logo_small" alt="" />
+                        <Picture image={p.organisation.logo} size="logo_small" alt="" />
                         <div>
                           {p.organisation.website ? (
                             <a href={p.organisation.website} rel="noopener">

@@ -7,8 +7,8 @@ import { PartnerGroups } from "./PartnerGroups";
 
 export async function PartnersPage({ locale, year }: { locale: Locale; year: number }) {
   const t = dictionary(locale);
-  const [all, editions] = await Promise.all([api.partners(locale, year), api.editions(locale)]);
-  const edition = all.find((e) => e.year === year);
+  // The edition's detail: its partners with full organisation summaries (website links).
+  const [edition, editions] = await Promise.all([api.edition(year, locale), api.editions(locale)]);
   if (!edition) notFound();
   return (
     <>
@@ -16,7 +16,7 @@ export async function PartnersPage({ locale, year }: { locale: Locale; year: num
         {t.partnersTitle}: {edition.title}
       </h1>
       <div data-testid="partners" data-year={year}>
-        <PartnerGroups groups={edition.groups} tierLabel={t.tier} />
+        <PartnerGroups groups={edition.partners} tierLabel={t.tier} />
       </div>
       <h2>{t.otherEditions}</h2>
       <ul>

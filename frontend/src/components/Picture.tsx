@@ -1,9 +1,10 @@
+import { pick, type Size } from "@/lib/images";
 import type { ImageT } from "@/lib/schemas";
 
-/** An API image at one of its renditions (plain <img>: renditions are already sized by Wagtail). */
-export function Picture({ image, rendition, className, alt }: { image: ImageT | null; rendition: string; className?: string; alt?: string }) {
-  if (!image) return null;
-  const r = image.renditions[rendition] ?? Object.values(image.renditions)[0];
-  if (!r) return null;
-  return <img className={className} src={r.url} width={r.width} height={r.height} alt={alt ?? image.alt} loading="lazy" decoding="async" />;
+/** An API image at one of its sizes (plain <img>: Wagtail already made the size), else at the
+ * first size it has. */
+export function Picture({ image, size, className, alt }: { image: ImageT | null; size: Size; className?: string; alt?: string }) {
+  const picked = image ? pick(image, size) : null;
+  if (!image || !picked) return null;
+  return <img className={className} src={picked.url} width={picked.width} height={picked.height} alt={alt ?? image.alt} loading="lazy" decoding="async" />;
 }

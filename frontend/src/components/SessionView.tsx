@@ -44,7 +44,7 @@ export function SessionView({ locale, session }: { locale: Locale; session: Sess
           <ul className="cards">
             {session.speakers.map(({ role, person }) => (
               <li key={`${role}-${person.guid}`} className="card person">
-                <Picture image={person.photo} rendition="thumbnail" alt="" />
+                <Picture image={person.photo} size="thumbnail" alt="" />
                 <div>
                   <Link href={links.speaker(locale, person.id)}>{person.name}</Link>
                   <div className="muted">

@@ -13,7 +13,7 @@ type Renderer = (locale: Locale, data: unknown) => ReactElement;
 
 const sessionRenderer: Renderer = (locale, data) => <SessionView locale={locale} session={S.SessionDetail.parse(data)} />;
 const pageRenderer: Renderer = (locale, data) => <ContentPageView locale={locale} page={S.PageDetail.parse(data)} />;
-const editionRenderer: Renderer = (locale, data) => <EditionHome locale={locale} edition={S.EditionDetail.parse(data)} sessions={[]} pages={[]} />;
+const editionRenderer: Renderer = (locale, data) => <EditionHome locale={locale} edition={S.EditionDetail.parse(data)} speakers={[]} pages={[]} />;
 
 export const registry: Record<string, Renderer> = {
   "conference.sessionpage": sessionRenderer,

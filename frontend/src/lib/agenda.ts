@@ -14,8 +14,15 @@ export interface AgendaSession {
   language: string;
   room: { id: number; name: string } | null;
   track: { id: number; name: string; slug: string; color: string } | null;
-  topics: { id: number; name: string; slug: string }[];
-  speakers: { role: string; person: { id: number; name: string } }[];
+  /** Topic ids (GET /topics/ names them). */
+  topics: number[];
+  speakers: { id: number; name: string; role: string }[];
+}
+
+export interface AgendaTopic {
+  id: number;
+  name: string;
+  slug: string;
 }
 
 export interface AgendaFilters {
@@ -44,13 +51,15 @@ export function groupByDay<T extends AgendaSession>(sessions: T[], timeZone?: st
   return [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, list]) => ({ day, sessions: list }));
 }
 
-/** A session matches when it matches every filter that is set. */
-export function filterSessions<T extends AgendaSession>(sessions: T[], filters: AgendaFilters): T[] {
+/** A session matches when it matches every filter that is set (the topic by its slug among
+ * `topics`). */
+export function filterSessions<T extends AgendaSession>(sessions: T[], filters: AgendaFilters, topics: AgendaTopic[] = []): T[] {
+  const topicIds = new Set(topics.filter((t) => t.slug === filters.topic).map((t) => t.id));
   return sessions.filter(
     (s) =>
       (!filters.track || s.track?.slug === filters.track) &&
       (!filters.type || s.type === filters.type) &&
-      (!filters.topic || s.topics.some((t) => t.slug === filters.topic)) &&
+      (!filters.topic || s.topics.some((id) => topicIds.has(id))) &&
       (!filters.language || s.language === filters.language || (filters.language !== "bg-en" && s.language === "bg-en")),
   );
 }
@@ -62,14 +71,15 @@ export interface FilterOptions {
   languages: string[];
 }
 
-/** The values that occur in these sessions, for the filter menus. */
-export function filterOptions(sessions: AgendaSession[]): FilterOptions {
+/** The values that occur in these sessions, for the filter menus (topics named by `topics`). */
+export function filterOptions(sessions: AgendaSession[], topics: AgendaTopic[] = []): FilterOptions {
+  const used = new Set(sessions.flatMap((s) => s.topics));
   const uniq = (items: { value: string; label: string }[]) =>
     [...new Map(items.map((i) => [i.value, i])).values()].sort((a, b) => a.label.localeCompare(b.label));
   return {
     tracks: uniq(sessions.flatMap((s) => (s.track ? [{ value: s.track.slug, label: s.track.name }] : []))),
     types: uniq(sessions.map((s) => ({ value: s.type, label: s.type_label }))),
-    topics: uniq(sessions.flatMap((s) => s.topics.map((t) => ({ value: t.slug, label: t.name })))),
+    topics: uniq(topics.filter((t) => used.has(t.id)).map((t) => ({ value: t.slug, label: t.name }))),
     languages: [...new Set(sessions.map((s) => s.language).filter(Boolean))].sort(),
   };
 }

@@ -232,7 +232,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Partners per edition (newest first), grouped by role in the editors' order. */
+        /**
+         * @description Partners per edition (newest first), grouped by role in the editors' order (the
+         *     edition's detail has the organisations' full summaries).
+         */
         get: operations["partners_list"];
         put?: never;
         post?: never;
@@ -323,7 +326,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Sessions of every edition in time order; filter by edition, day, room, track, type... */
+        /**
+         * @description Sessions of every edition in time order; filter by edition, day, room, track, type...
+         *
+         *     Items carry what an agenda shows; `expand` adds the rest. The detail has everything.
+         */
         get: operations["sessions_list"];
         put?: never;
         post?: never;
@@ -374,7 +381,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description People who appear in a published session, with their appearances across editions. */
+        /**
+         * @description People who appear in a published session, with their appearances (in the edition of
+         *     `year` when given, else across editions). The detail has bio and links.
+         */
         get: operations["speakers_list"];
         put?: never;
         post?: never;
@@ -481,9 +491,15 @@ export interface components {
             id: number;
             title: string;
             type: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description With the edition's UTC offset.
+             */
             start: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description With the edition's UTC offset.
+             */
             end: string;
             year: number;
         };
@@ -562,10 +578,11 @@ export interface components {
             /** Format: uri */
             agenda_csv: string;
         };
-        EditionPartners: {
+        /** @description An edition's partners in the list: organisations with their name, slug and small logo. */
+        EditionPartnersListItem: {
             year: number;
             title: string;
-            readonly groups: components["schemas"]["PartnerGroup"][];
+            readonly groups: components["schemas"]["PartnerListGroup"][];
         };
         FacetValue: {
             value: string;
@@ -583,12 +600,49 @@ export interface components {
         };
         Image: {
             alt: string;
+            /** @description Width of the original (with height: its aspect ratio). */
             width: number;
+            /** @description Height of the original. */
             height: number;
-            /** @description Sizes by name: square (400x400), thumbnail (160x160), logo (max 400x200), logo_small (max 200x100), hero (1200x500), card (800 wide). */
-            renditions: {
-                [key: string]: components["schemas"]["Rendition"];
-            };
+            /** @description Absolute URL per size name. */
+            urls: components["schemas"]["ImageUrls"];
+        };
+        /**
+         * @description One absolute URL per size name. Each image field has its own sizes: photos square and
+         *     thumbnail, logos logo and logo_small (logo_small only inside lists), hero images and news
+         *     pictures hero and card.
+         */
+        ImageUrls: {
+            /**
+             * Format: uri
+             * @description 400x400, cropped
+             */
+            square?: string;
+            /**
+             * Format: uri
+             * @description 160x160, cropped
+             */
+            thumbnail?: string;
+            /**
+             * Format: uri
+             * @description at most 400x200
+             */
+            logo?: string;
+            /**
+             * Format: uri
+             * @description at most 200x100
+             */
+            logo_small?: string;
+            /**
+             * Format: uri
+             * @description 1200x500, cropped
+             */
+            hero?: string;
+            /**
+             * Format: uri
+             * @description 800 wide
+             */
+            card?: string;
         };
         Industry: {
             id: number;
@@ -635,6 +689,10 @@ export interface components {
             role: string;
             role_label: string;
             tier: string;
+        };
+        OrganisationRef: {
+            id: number;
+            name: string;
         };
         OrganisationSummary: {
             id: number;
@@ -703,7 +761,7 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Edition"][];
         };
-        PaginatedEditionPartnersList: {
+        PaginatedEditionPartnersListItemList: {
             /** @example 123 */
             count: number;
             /**
@@ -716,7 +774,7 @@ export interface components {
              * @example http://api.example.org/accounts/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["EditionPartners"][];
+            results: components["schemas"]["EditionPartnersListItem"][];
         };
         PaginatedIndustryList: {
             /** @example 123 */
@@ -778,7 +836,7 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Room"][];
         };
-        PaginatedSessionList: {
+        PaginatedSessionListItemList: {
             /** @example 123 */
             count: number;
             /**
@@ -791,9 +849,9 @@ export interface components {
              * @example http://api.example.org/accounts/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["Session"][];
+            results: components["schemas"]["SessionListItem"][];
         };
-        PaginatedSpeakerList: {
+        PaginatedSpeakerListItemList: {
             /** @example 123 */
             count: number;
             /**
@@ -806,7 +864,7 @@ export interface components {
              * @example http://api.example.org/accounts/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["Speaker"][];
+            results: components["schemas"]["SpeakerListItem"][];
         };
         PaginatedTopicDetailList: {
             /** @example 123 */
@@ -848,6 +906,23 @@ export interface components {
             role_label: string;
             partners: components["schemas"]["Partner"][];
         };
+        PartnerListGroup: {
+            role: string;
+            role_label: string;
+            partners: components["schemas"]["PartnerListItem"][];
+        };
+        PartnerListItem: {
+            order: number;
+            tier: string;
+            organisation: components["schemas"]["PartnerOrganisation"];
+        };
+        /** @description An organisation inside a list: its logo in the small size only. */
+        PartnerOrganisation: {
+            id: number;
+            name: string;
+            slug: string;
+            readonly logo: components["schemas"]["Image"] | null;
+        };
         PersonSummary: {
             id: number;
             readonly guid: string;
@@ -869,12 +944,6 @@ export interface components {
             errors?: {
                 [key: string]: string[];
             };
-        };
-        Rendition: {
-            /** Format: uri */
-            url: string;
-            width: number;
-            height: number;
         };
         Room: {
             id: number;
@@ -936,37 +1005,6 @@ export interface components {
             name: string;
             role: string;
         };
-        Session: {
-            id: number;
-            readonly guid: string;
-            title: string;
-            slug: string;
-            locale: string;
-            year: number;
-            type: string;
-            type_label: string;
-            /** Format: date-time */
-            start: string;
-            /** Format: date-time */
-            end: string;
-            timezone: string;
-            language: string;
-            /** @description HTML */
-            abstract: string;
-            room: components["schemas"]["RoomRef"] | null;
-            track: components["schemas"]["TrackRef"] | null;
-            readonly speakers: components["schemas"]["SessionSpeaker"][];
-            topics: components["schemas"]["Topic"][];
-            industries: components["schemas"]["Industry"][];
-            readonly url: string | null;
-            readonly calendar_url: string;
-            /** Format: date-time */
-            updated_at: string | null;
-            /** @description schema.org Event for this session, ready to embed as application/ld+json. */
-            readonly jsonld: {
-                [key: string]: unknown;
-            };
-        };
         SessionDetail: {
             id: number;
             readonly guid: string;
@@ -976,9 +1014,15 @@ export interface components {
             year: number;
             type: string;
             type_label: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description With the UTC offset of the edition's time zone (`timezone`).
+             */
             start: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description With the UTC offset of the edition's time zone (`timezone`).
+             */
             end: string;
             timezone: string;
             language: string;
@@ -999,9 +1043,69 @@ export interface components {
             };
             readonly materials: components["schemas"]["Material"][];
         };
+        /**
+         * @description A session in the list: what an agenda shows. `expand` adds the abstract, the JSON-LD and
+         *     the calendar link, and gives full speakers, topics and industries (as the detail has them)
+         *     instead of short speakers and ids.
+         */
+        SessionListItem: {
+            id: number;
+            readonly guid: string;
+            title: string;
+            slug: string;
+            locale: string;
+            year: number;
+            type: string;
+            type_label: string;
+            /**
+             * Format: date-time
+             * @description With the UTC offset of the edition's time zone (`timezone`).
+             */
+            start: string;
+            /**
+             * Format: date-time
+             * @description With the UTC offset of the edition's time zone (`timezone`).
+             */
+            end: string;
+            timezone: string;
+            language: string;
+            room: components["schemas"]["RoomRef"] | null;
+            track: components["schemas"]["TrackRef"] | null;
+            /** @description {id, name, role, photo}; with expand=speakers {role, person} as in the detail. */
+            readonly speakers: components["schemas"]["SessionListSpeaker"][];
+            /** @description Ids; objects with expand=topics. */
+            readonly topics: (number | components["schemas"]["Topic"])[];
+            /** @description Ids; objects with expand=industries. */
+            readonly industries: (number | components["schemas"]["Industry"])[];
+            readonly url: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+            /** @description HTML; only with expand=abstract. */
+            abstract?: string;
+            /**
+             * Format: uri
+             * @description Only with expand=calendar_url.
+             */
+            calendar_url?: string;
+            /** @description schema.org Event; only with expand=jsonld. */
+            jsonld?: {
+                [key: string]: unknown;
+            };
+        };
+        SessionListSpeaker: components["schemas"]["SessionSpeakerRef"] | components["schemas"]["SessionSpeaker"];
         SessionSpeaker: {
             role: string;
             person: components["schemas"]["PersonSummary"];
+        };
+        SessionSpeakerRef: {
+            id: number;
+            name: string;
+            role: string;
+            /**
+             * Format: uri
+             * @description Thumbnail (160x160) URL.
+             */
+            photo: string | null;
         };
         Speaker: {
             id: number;
@@ -1020,6 +1124,27 @@ export interface components {
             updated_at: string | null;
             readonly appearances: components["schemas"]["Appearance"][];
             readonly calendar_url: string;
+        };
+        /**
+         * @description A speaker in the list: who, where from, a photo, and the sessions (of the filtered
+         *     edition when `year` is given). `expand=bio` adds bio, website and linkedin.
+         */
+        SpeakerListItem: {
+            id: number;
+            readonly guid: string;
+            name: string;
+            slug: string;
+            job_title: string;
+            organisation: components["schemas"]["OrganisationRef"] | null;
+            readonly photo: components["schemas"]["Image"] | null;
+            /** @description HTML; only with expand=bio. */
+            bio?: string;
+            /** @description Only with expand=bio. */
+            website?: string;
+            /** @description Only with expand=bio. */
+            linkedin?: string;
+            /** @description Sessions in the edition of the year filter when one is given, else in all. */
+            readonly appearances: components["schemas"]["Appearance"][];
         };
         /** @description One StreamField block. */
         StreamBlock: {
@@ -1903,7 +2028,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedEditionPartnersList"];
+                    "application/json": components["schemas"]["PaginatedEditionPartnersListItemList"];
                 };
             };
             /** @description Malformed id, date, unknown filter value or oversized parameter. */
@@ -2183,6 +2308,8 @@ export interface operations {
             query?: {
                 day?: string;
                 edition?: number;
+                /** @description Extra fields per session: abstract, jsonld and calendar_url add those fields; speakers gives {role, person} with full person summaries; topics and industries give objects instead of ids. Comma-separated, each value at most once; an unknown value is a 400. */
+                expand?: ("abstract" | "jsonld" | "calendar_url" | "speakers" | "topics" | "industries")[];
                 industry?: string;
                 /**
                  * @description Session language.
@@ -2243,7 +2370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedSessionList"];
+                    "application/json": components["schemas"]["PaginatedSessionListItemList"];
                 };
             };
             /** @description Malformed id, date, unknown filter value or oversized parameter. */
@@ -2391,6 +2518,8 @@ export interface operations {
     speakers_list: {
         parameters: {
             query?: {
+                /** @description bio adds bio, website and linkedin. Comma-separated, each value at most once; an unknown value is a 400. */
+                expand?: "bio"[];
                 /** @description Content language; falls back to the other language. Default: the Accept-Language header, else bg. */
                 locale?: "bg" | "en";
                 /**
@@ -2424,7 +2553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedSpeakerList"];
+                    "application/json": components["schemas"]["PaginatedSpeakerListItemList"];
                 };
             };
             /** @description Malformed id, date, unknown filter value or oversized parameter. */

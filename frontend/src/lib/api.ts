@@ -79,10 +79,11 @@ export const api = {
   sessions: (year: number, locale: Locale) => allPages(S.Session, "sessions/", { year, locale }, [`edition:${year}`, "sessions"]),
   session: (id: number | string, locale: Locale) =>
     orNull(getJson(S.SessionDetail, `sessions/${id}/`, { locale }, { tags: [`session:${id}`, "sessions"] })),
-  speakers: (locale: Locale, year?: number) => allPages(S.Speaker, "speakers/", { locale, year }, ["speakers"]),
+  /** Speakers with their appearances (in `year`'s edition only, when given). */
+  speakers: (locale: Locale, year?: number) => allPages(S.SpeakerListItem, "speakers/", { locale, year }, ["speakers"]),
   speaker: (id: number | string, locale: Locale) =>
     orNull(getJson(S.Speaker, `speakers/${id}/`, { locale }, { tags: [`speaker:${id}`, "speakers"] })),
-  partners: (locale: Locale, year?: number) => allPages(S.EditionPartners, "partners/", { locale, year }, ["partners"]),
+  topics: (locale: Locale) => allPages(S.Topic, "topics/", { locale }, ["topics"]),
   pages: (locale: Locale, query: { year?: number; type?: string } = {}) => allPages(S.Page, "pages/", { locale, ...query }, ["pages"]),
   page: (id: number | string, locale: Locale) =>
     orNull(getJson(S.PageDetail, `pages/${id}/`, { locale }, { tags: [`page:${id}`, "pages"] })),

@@ -6,12 +6,19 @@
 import { z } from "zod";
 import type { components } from "./api-types";
 
-const Rendition = z.object({ url: z.string(), width: z.number(), height: z.number() });
+/** An image: the original's size (its aspect ratio) and one URL per size name. */
 export const Image = z.object({
   alt: z.string(),
   width: z.number(),
   height: z.number(),
-  renditions: z.record(z.string(), Rendition),
+  urls: z.object({
+    square: z.string().optional(),
+    thumbnail: z.string().optional(),
+    logo: z.string().optional(),
+    logo_small: z.string().optional(),
+    hero: z.string().optional(),
+    card: z.string().optional(),
+  }),
 });
 const JsonLd = z.record(z.string(), z.unknown());
 
@@ -34,6 +41,9 @@ export const OrganisationSummary = z.object({
   website: z.string(),
   logo: Image.nullable(),
 });
+
+/** An organisation inside a list (/partners/): the small logo only. */
+export const PartnerOrganisation = z.object({ id: z.number(), name: z.string(), slug: z.string(), logo: Image.nullable() });
 
 export const PartnerGroup = z.object({
   role: z.string(),
@@ -81,7 +91,7 @@ export const PersonSummary = z.object({
   photo: Image.nullable(),
 });
 
-export const Session = z.object({
+const SessionCore = z.object({
   id: z.number(),
   guid: z.string(),
   title: z.string(),
@@ -94,21 +104,55 @@ export const Session = z.object({
   end: z.iso.datetime({ offset: true }),
   timezone: z.string(),
   language: z.string(),
-  abstract: z.string(),
   room: z.object({ id: z.number(), name: z.string() }).nullable(),
   track: z.object({ id: z.number(), name: z.string(), slug: z.string(), color: z.string() }).nullable(),
+  url: z.string().nullable(),
+  updated_at: z.string().nullable(),
+});
+
+/** A session in /sessions/ (no `expand`): short speakers, topic and industry ids. */
+export const Session = SessionCore.extend({
+  speakers: z.array(z.object({ id: z.number(), name: z.string(), role: z.string(), photo: z.string().nullable() })),
+  topics: z.array(z.number()),
+  industries: z.array(z.number()),
+});
+
+/** /sessions/{id}/: everything, with full speakers, topics and industries. */
+export const SessionDetail = SessionCore.extend({
+  abstract: z.string(),
   speakers: z.array(z.object({ role: z.string(), person: PersonSummary })),
   topics: z.array(Named),
   industries: z.array(Named),
-  url: z.string().nullable(),
   calendar_url: z.string(),
-  updated_at: z.string().nullable(),
   jsonld: JsonLd,
-});
-export const SessionDetail = Session.extend({
   materials: z.array(z.object({ kind: z.string(), title: z.string(), url: z.string() })),
 });
 
+const Appearance = z.object({
+  role: z.string(),
+  session: z.object({
+    id: z.number(),
+    title: z.string(),
+    type: z.string(),
+    start: z.iso.datetime({ offset: true }),
+    end: z.iso.datetime({ offset: true }),
+    year: z.number(),
+  }),
+});
+
+/** A speaker in /speakers/ (no `expand`); appearances of the `year` asked for, else all. */
+export const SpeakerListItem = z.object({
+  id: z.number(),
+  guid: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  job_title: z.string(),
+  organisation: z.object({ id: z.number(), name: z.string() }).nullable(),
+  photo: Image.nullable(),
+  appearances: z.array(Appearance),
+});
+
+/** /speakers/{id}/: everything. */
 export const Speaker = z.object({
   id: z.number(),
   guid: z.string(),
@@ -122,14 +166,11 @@ export const Speaker = z.object({
   linkedin: z.string(),
   locale: z.string(),
   updated_at: z.string().nullable(),
-  appearances: z.array(
-    z.object({
-      role: z.string(),
-      session: z.object({ id: z.number(), title: z.string(), type: z.string(), start: z.string(), end: z.string(), year: z.number() }),
-    }),
-  ),
+  appearances: z.array(Appearance),
   calendar_url: z.string(),
 });
+
+export const Topic = Named;
 
 export const Page = z.object({
   id: z.number(),
@@ -151,7 +192,18 @@ export const PageDetail = Page.extend({
   accessibility: z.string(),
 });
 
-export const EditionPartners = z.object({ year: z.number(), title: z.string(), groups: z.array(PartnerGroup) });
+/** An edition in /partners/: organisations as PartnerOrganisation (the edition detail has more). */
+export const EditionPartners = z.object({
+  year: z.number(),
+  title: z.string(),
+  groups: z.array(
+    z.object({
+      role: z.string(),
+      role_label: z.string(),
+      partners: z.array(z.object({ order: z.number(), tier: z.string(), organisation: PartnerOrganisation })),
+    }),
+  ),
+});
 
 const FacetValue = z.object({ value: z.string(), label: z.string(), count: z.number() });
 export const SearchHit = z.object({
@@ -213,6 +265,8 @@ export type EditionDetail = z.infer<typeof EditionDetail>;
 export type Session = z.infer<typeof Session>;
 export type SessionDetail = z.infer<typeof SessionDetail>;
 export type Speaker = z.infer<typeof Speaker>;
+export type SpeakerListItem = z.infer<typeof SpeakerListItem>;
+export type Topic = z.infer<typeof Topic>;
 export type Page = z.infer<typeof Page>;
 export type PageDetail = z.infer<typeof PageDetail>;
 export type PartnerGroup = z.infer<typeof PartnerGroup>;
@@ -225,15 +279,28 @@ export type ImageT = z.infer<typeof Image>;
 // Contract drift: every response the OpenAPI file promises must satisfy our schema's type.
 type S = components["schemas"];
 type Assert<T extends U, U> = T;
+/** A list item as the API sends it without `expand`: the optional fields absent, the first of
+ * each either-or shape (short speakers, ids). */
+type Unexpanded<T, Absent extends keyof T, Short> = Omit<T, Absent | keyof Short> & Short;
+type SessionUnexpanded = Unexpanded<
+  S["SessionListItem"],
+  "abstract" | "jsonld" | "calendar_url",
+  { speakers: S["SessionSpeakerRef"][]; topics: number[]; industries: number[] }
+>;
+type SpeakerUnexpanded = Unexpanded<S["SpeakerListItem"], "bio" | "website" | "linkedin", object>;
 export type ContractChecks = [
+  Assert<S["SessionSpeakerRef"], S["SessionListItem"]["speakers"][number]>,
+  Assert<number, S["SessionListItem"]["topics"][number]>,
+  Assert<number, S["SessionListItem"]["industries"][number]>,
   Assert<S["Edition"], Edition>,
   Assert<S["EditionDetail"], Omit<EditionDetail, never>>,
-  Assert<S["Session"], Session>,
+  Assert<SessionUnexpanded, Session>,
   Assert<S["SessionDetail"], SessionDetail>,
+  Assert<SpeakerUnexpanded, SpeakerListItem>,
   Assert<S["Speaker"], Speaker>,
   Assert<S["Page"], Page>,
   Assert<Omit<S["PageDetail"], "body">, Omit<PageDetail, "body">>,
-  Assert<S["EditionPartners"], EditionPartners>,
+  Assert<S["EditionPartnersListItem"], EditionPartners>,
   Assert<S["SearchResult"], SearchResult>,
   Assert<S["SuggestResult"], SuggestResult>,
 ];

@@ -4,6 +4,10 @@ import { Session, paginated } from "@/lib/schemas";
 import fixture from "./fixtures/sessions-2027-en.json";
 
 const sessions = paginated(Session).parse(fixture).results;
+const topics = [
+  { id: 1, name: "Startups", slug: "startups" },
+  { id: 2, name: "Clusters", slug: "clusters" },
+];
 
 function make(id: number, start: string, end: string, extra: Partial<AgendaSession> = {}): AgendaSession {
   return {
@@ -45,11 +49,12 @@ describe("agenda grouping", () => {
 describe("filters", () => {
   it("filters by track, type, topic and language", () => {
     const a = make(1, "2027-03-24T08:00:00Z", "2027-03-24T09:00:00Z", { track: { id: 1, name: "Policy", slug: "policy", color: "#000" }, type: "panel" });
-    const b = make(2, "2027-03-24T08:00:00Z", "2027-03-24T09:00:00Z", { topics: [{ id: 1, name: "Startups", slug: "startups" }], language: "bg" });
-    const c = make(3, "2027-03-24T08:00:00Z", "2027-03-24T09:00:00Z", { language: "bg-en" });
+    const b = make(2, "2027-03-24T08:00:00Z", "2027-03-24T09:00:00Z", { topics: [1], language: "bg" });
+    const c = make(3, "2027-03-24T08:00:00Z", "2027-03-24T09:00:00Z", { topics: [2], language: "bg-en" });
     expect(filterSessions([a, b, c], { track: "policy" })).toEqual([a]);
     expect(filterSessions([a, b, c], { type: "panel" })).toEqual([a]);
-    expect(filterSessions([a, b, c], { topic: "startups" })).toEqual([b]);
+    expect(filterSessions([a, b, c], { topic: "startups" }, topics)).toEqual([b]);
+    expect(filterSessions([a, b, c], { topic: "no-such-topic" }, topics)).toEqual([]);
     // Interpreted sessions are in both languages.
     expect(filterSessions([a, b, c], { language: "bg" })).toEqual([b, c]);
     expect(filterSessions([a, b, c], { language: "bg-en" })).toEqual([c]);
@@ -60,6 +65,17 @@ describe("filters", () => {
     const options = filterOptions(sessions);
     expect(options.tracks.length).toBeGreaterThan(0);
     expect(new Set(options.types.map((t) => t.value))).toEqual(new Set(sessions.map((s) => s.type)));
+  });
+
+  it("names the topics that occur by their ids", () => {
+    const a = make(1, "2027-03-24T08:00:00Z", "2027-03-24T09:00:00Z", { topics: [2, 1] });
+    const options = filterOptions([a], [...topics, { id: 3, name: "Unused", slug: "unused" }]);
+    expect(options.topics).toEqual([
+      { value: "clusters", label: "Clusters" },
+      { value: "startups", label: "Startups" },
+    ]);
+    const ids = new Set(sessions.flatMap((s) => s.topics));
+    expect(ids.size).toBeGreaterThan(0);
   });
 });
 

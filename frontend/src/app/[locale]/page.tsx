@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]">): Prom
     title,
     description,
     alternates: alternates(locale, ""),
-    openGraph: { title, description, type: "website", locale, images: summary?.hero_image ? [Object.values(summary.hero_image.renditions)[0]?.url ?? ""] : [] },
+    openGraph: { title, description, type: "website", locale, images: summary?.hero_image?.urls.hero ? [summary.hero_image.urls.hero] : [] },
   };
 }
 
@@ -23,11 +23,11 @@ export default async function Home({ params }: PageProps<"/[locale]">) {
   const locale = localeOf((await params).locale);
   const summary = await currentEdition(locale);
   if (!summary) notFound();
-  const [edition, sessions, pages] = await Promise.all([
+  const [edition, speakers, pages] = await Promise.all([
     api.edition(summary.year, locale),
-    api.sessions(summary.year, locale),
+    api.speakers(locale, summary.year),
     api.pages(locale, { year: summary.year, type: "news" }),
   ]);
   if (!edition) notFound();
-  return <EditionHome locale={locale} edition={edition} sessions={sessions} pages={pages} />;
+  return <EditionHome locale={locale} edition={edition} speakers={speakers} pages={pages} />;
 }

@@ -11,7 +11,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/[year]">
   const edition = await api.edition(yearOf(p.year), locale);
   if (!edition) return {};
   const description = stripTags(edition.intro) || edition.theme;
-  const image = edition.hero_image?.renditions.hero?.url;
+  const image = edition.hero_image?.urls.hero;
   return {
     title: edition.title,
     description,
@@ -24,7 +24,7 @@ export default async function EditionPage({ params }: PageProps<"/[locale]/[year
   const p = await params;
   const locale = localeOf(p.locale);
   const year = yearOf(p.year);
-  const [edition, sessions, pages] = await Promise.all([api.edition(year, locale), api.sessions(year, locale), api.pages(locale, { year, type: "news" })]);
+  const [edition, speakers, pages] = await Promise.all([api.edition(year, locale), api.speakers(locale, year), api.pages(locale, { year, type: "news" })]);
   if (!edition) notFound();
-  return <EditionHome locale={locale} edition={edition} sessions={sessions} pages={pages} />;
+  return <EditionHome locale={locale} edition={edition} speakers={speakers} pages={pages} />;
 }

@@ -22,7 +22,7 @@ export default async function Archive({ params }: PageProps<"/[locale]/editions"
       <ul className="cards" data-testid="archive">
         {editions.map((e) => (
           <li key={e.year} className="card">
-            <Picture image={e.hero_image} rendition="card" alt="" />
+            <Picture image={e.hero_image} size="card" alt="" />
             <h2 style={{ fontSize: "1.1rem" }}>
               <Link href={links.edition(locale, e.year)}>{e.title}</Link>
             </h2>

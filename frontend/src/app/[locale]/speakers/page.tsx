@@ -23,7 +23,7 @@ export default async function Speakers({ params }: PageProps<"/[locale]/speakers
           const years = [...new Set(s.appearances.map((a) => a.session.year))].sort();
           return (
             <li key={s.id} className="card person">
-              <Picture image={s.photo} rendition="thumbnail" alt="" />
+              <Picture image={s.photo} size="thumbnail" alt="" />
               <div>
                 <Link href={links.speaker(locale, s.id)}>{s.name}</Link>
                 <div className="muted">{[s.job_title, s.organisation?.name].filter(Boolean).join(", ")}</div>

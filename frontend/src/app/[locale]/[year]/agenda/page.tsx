@@ -25,7 +25,7 @@ export default async function AgendaPage({ params, searchParams }: PageProps<"/[
   const q = await searchParams;
   const locale = localeOf(p.locale);
   const year = yearOf(p.year);
-  const [edition, sessions] = await Promise.all([api.edition(year, locale), api.sessions(year, locale)]);
+  const [edition, sessions, topics] = await Promise.all([api.edition(year, locale), api.sessions(year, locale), api.topics(locale)]);
   if (!edition) notFound();
   const t = dictionary(locale);
   const nowParam = one(q.now);
@@ -44,6 +44,7 @@ export default async function AgendaPage({ params, searchParams }: PageProps<"/[
         locale={locale}
         t={t}
         sessions={sessions}
+        topics={topics.map(({ id, name, slug }) => ({ id, name, slug }))}
         initial={{
           day: one(q.day),
           view: view === "grid" || view === "list" || view === "now" ? (view as View) : undefined,
