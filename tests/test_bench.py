@@ -1,6 +1,7 @@
 """`make bench` and `make load` run end to end on tiny data: the bench prints its table, the
 query comparison and its last line (timings are printed, never asserted); the locustfile drives
-a production gunicorn on the demo without a single failed request."""
+a production gunicorn on the demo without a single failed request; the load runner refuses bad
+settings before starting a stack and reports runs side by side."""
 
 import csv
 import os
@@ -17,10 +18,11 @@ from django.db import connection
 
 from tests.servers import ROOT, Gunicorn, database_url, production_env
 
-pytestmark = pytest.mark.slow
 BENCH = ROOT / "platform" / "bench" / "bench.py"
 LOCUSTFILE = ROOT / "platform" / "load" / "locustfile.py"
 REPORT = ROOT / "platform" / "load" / "report.py"
+RUN = ROOT / "platform" / "load" / "run.sh"
+STACK = ROOT / "platform" / "scripts" / "stack.sh"
 SECONDS = 600
 
 
@@ -76,12 +78,13 @@ def _rows(lines, header):
     return rows
 
 
+@pytest.mark.slow
 def test_bench_prints_its_tables_and_the_raw_ratio_last(bench_database):
     server, name = bench_database
     lines = _bench(server, name, "--editions", "2", "--sessions", "20", "--repeat", "3")
 
     assert any(re.fullmatch(r"data: built .*20 sessions.* in [\d.]+ s", line) for line in lines)
-    rows = _rows(lines, "route mode status p50 ms p95 ms bytes queries")
+    rows = _rows(lines, "route mode status n p50 ms p95 ms bytes queries")
     routes = {re.split(r"\s{2,}", row)[0] for row in rows}
     for export in ("schedule.json", "schedule.xml", "agenda.ics", "agenda.csv"):
         assert f"{export} newest 2001" in routes
@@ -100,7 +103,8 @@ def test_bench_prints_its_tables_and_the_raw_ratio_last(bench_database):
         cells = re.split(r"\s{2,}", row)
         assert cells[1] in {"cold", "warm", "cond", "raw"}, row
         assert set(cells[2].split("/")) <= {"200", "304"}, row
-        float(cells[3]), float(cells[4]), int(cells[5]), int(cells[6])  # noqa: B018
+        assert int(cells[3]) >= 1, row
+        float(cells[4]), float(cells[5]), int(cells[6]), int(cells[7])  # noqa: B018
 
     assert "SQL queries per request, 20 sessions / 2 sessions per edition" in lines
     queries = _rows(lines, "route cold warm")
@@ -120,6 +124,7 @@ def test_bench_prints_its_tables_and_the_raw_ratio_last(bench_database):
     assert re.fullmatch(r"schedule-json-warm-vs-raw: \d+\.\d\dx", again[-1])
 
 
+@pytest.mark.slow
 def test_locustfile_runs_against_a_production_server_without_failures(demo_db, db, tmp_path):
     _needs_services()
     env = production_env(
@@ -159,3 +164,85 @@ def test_locustfile_runs_against_a_production_server_without_failures(demo_db, d
     header, *rest = [line for line in report.stdout.splitlines() if line.strip()]
     assert header.split()[:4] == ["route", "smoke", "req", "smoke"]
     assert rest[-1].startswith("all routes")
+
+
+def _stats_csv(path, rows):
+    """A locust *_stats.csv with `rows` of (name, requests, failures, req/s, p50, p95)."""
+    fields = ["Type", "Name", "Request Count", "Failure Count", "Requests/s", "50%", "95%"]
+    with open(path, "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(fields)
+        for name, count, failures, rate, p50, p95 in rows:
+            kind = "" if name == "Aggregated" else "GET"
+            writer.writerow([kind, name, count, failures, rate, p50, p95])
+    return path
+
+
+def test_load_report_puts_runs_side_by_side_and_fails_on_failures(tmp_path):
+    warm = _stats_csv(
+        tmp_path / "warm.csv",
+        [
+            ("/a", 100, 0, 50.0, 10, 30),
+            ("/b", 50, 0, 25.0, 12, 40),
+            ("Aggregated", 150, 0, 75, 11, 35),
+        ],
+    )
+    cold = _stats_csv(
+        tmp_path / "cold.csv", [("/a", 30, 0, 15.0, 90, 300), ("Aggregated", 30, 0, 15.0, 90, 300)]
+    )
+    result = subprocess.run(
+        [sys.executable, str(REPORT), f"warm={warm}", f"cold={cold}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [line.split() for line in result.stdout.splitlines() if line.strip()]
+    assert lines[0][:2] == ["route", "warm"]
+    rows = {line[0]: line[1:] for line in lines[2:] if line[0].startswith("/")}
+    assert rows["/a"] == ["100", "50.0", "10", "30", "0", "30", "15.0", "90", "300", "0"]
+    assert rows["/b"][5:] == ["-"] * 5
+    assert lines[-2][:2] == ["all", "routes"]
+    assert result.stdout.rstrip().endswith("throughput warm/cold: 5.00x requests per second")
+
+    failed = _stats_csv(
+        tmp_path / "failed.csv", [("/a", 10, 2, 5.0, 9, 9), ("Aggregated", 10, 2, 5, 9, 9)]
+    )
+    result = subprocess.run(
+        [sys.executable, str(REPORT), f"failed={failed}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+
+
+def test_load_runner_refuses_bad_settings_before_starting_a_stack(tmp_path):
+    state = tmp_path / "load"
+    for env, message in [
+        ({"LOAD_USERS": "0"}, "must be positive numbers"),
+        ({"LOAD_SECONDS": "2m"}, "must be positive numbers"),
+        ({"LOAD_PHASES": "warm hot"}, "LOAD_PHASES lists warm and/or cold"),
+    ]:
+        result = subprocess.run(
+            ["bash", str(RUN)],
+            env={**os.environ, "LOAD_STACK_DIR": str(state), **env},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 2, result
+        assert message in result.stderr
+    assert not state.exists()
+    result = subprocess.run(
+        ["bash", str(STACK), "start"],
+        env={**os.environ, "STACK_DIR": str(state), "STACK_RESPONSE_CACHE": "off"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "STACK_RESPONSE_CACHE must be 0 or 1" in result.stderr
+    assert not state.exists()
