@@ -100,7 +100,7 @@ def edition_schedule(*, year, locale, request=None):
     if edition is None:
         return None
     sessions = selectors.sessions_localise(
-        selectors.session_list(locale=locale).filter(edition_year=year), locale
+        selectors.session_list(locale=locale, filters={"year": year}), locale
     )
     return schedule_for(edition=edition, sessions=sessions, request=request)
 

@@ -3,12 +3,14 @@
 import uuid
 import zoneinfo
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from wagtail.models import Page
 
 GUID_NAMESPACE = uuid.UUID("6f1d3c58-2b8e-4f61-9a3e-0c5b1d7e9a42")
 
@@ -22,8 +24,9 @@ RENDITION_NAMES = {
 }
 
 
+@lru_cache(maxsize=2**16)
 def guid(kind, translation_key):
-    """A stable UUID for an object and all its translations."""
+    """A stable UUID for an object and all its translations (a pure function: remembered)."""
     return str(uuid.uuid5(GUID_NAMESPACE, f"{kind}:{translation_key}"))
 
 
@@ -38,15 +41,28 @@ def absolute(request, url):
 
 
 def page_url(page, request=None):
-    """Where the frontend shows this page."""
-    path = page.get_url(request=request, current_site=None) if page is not None else None
+    """Where the frontend shows this page.
+
+    Within one request, the pages under one parent are placed by their parent's address and
+    their slug (Wagtail's URL of a page is its parent's plus the slug), so an agenda of hundreds
+    of sessions works out the site's routing once per edition, not once per session."""
+    if page is None:
+        return None
+    memo = request.__dict__.setdefault("_page_url_prefixes", {}) if request is not None else {}
+    parent = getattr(page, "path", "")[: -Page.steplen]
+    slug = getattr(page, "slug", "")
+    prefix = memo.get(parent) if parent and slug else None
+    if prefix is not None:
+        return f"{prefix}{slug}/"
+    path = page.get_url(request=request, current_site=None)
     if not path:
         return None
     if path.startswith(("http://", "https://")):
-        from urllib.parse import urlsplit
-
         path = urlsplit(path).path
-    return settings.FRONTEND_URL.rstrip("/") + path
+    url = settings.FRONTEND_URL.rstrip("/") + path
+    if parent and slug and url.endswith(f"/{slug}/"):
+        memo[parent] = url[: -len(slug) - 1]
+    return url
 
 
 def plain_text(html):

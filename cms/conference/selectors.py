@@ -9,10 +9,10 @@ prefetched, so a caller that reads the documented attributes runs a fixed number
 
 from collections import defaultdict
 
-from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce, Now, Substr
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Now, Substr
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from cms.conference.models import (
     ConferencePage,
@@ -32,6 +32,7 @@ from cms.people.selectors import (
     filter_updated_since,
     image_prefetch,
     localise_by_key,
+    localise_keys,
     localised,
     organisation_queryset,
     people_localise,
@@ -96,8 +97,9 @@ def _published_conferences():
     )
 
 
-def _with_conference(editions, locale):
-    """Annotate editions with their conference (the parent ConferencePage), no extra query.
+def conferences_attach(editions, locale):
+    """Attach each edition's conference (its parent ConferencePage) as plain values, in two
+    queries whatever the number of editions:
 
     `conference_title` and `conference_language`: of its published translation in `locale`,
     else of the parent itself; `conference_acronym`: the first acronym set among its published
@@ -105,32 +107,41 @@ def _with_conference(editions, locale):
     published translation (the source, normally: a translation's slug may carry a language
     suffix), else the parent's.
     """
-    parent = ConferencePage.objects.filter(path=OuterRef("conference_path"))
-    translations = _published_conferences().filter(translation_key=OuterRef("conference_key"))
-    in_locale = translations.filter(locale=locale)
-    acronyms = translations.exclude(acronym="").order_by(
-        Case(When(locale=locale, then=Value(0)), default=Value(1)), "pk"
-    )
-    return (
-        editions.annotate(conference_path=_parent_path())
-        .annotate(
-            conference_key=Subquery(parent.values("translation_key")[:1]),
+    editions = [e for e in editions if e is not None]
+    if not editions:
+        return editions
+    parents = {
+        page.path: page
+        for page in ConferencePage.objects.filter(
+            path__in={_parent_of(e.path) for e in editions}
+        ).select_related("locale")
+    }
+    translations = {}
+    for page in (
+        _published_conferences()
+        .filter(translation_key__in={p.translation_key for p in parents.values()})
+        .select_related("locale")
+        .order_by("pk")
+    ):
+        translations.setdefault(page.translation_key, []).append(page)
+    for edition in editions:
+        parent = parents.get(_parent_of(edition.path))
+        published = translations.get(parent.translation_key, []) if parent else []
+        in_locale = next((p for p in published if p.locale_id == locale.pk), None) or parent
+        with_acronym = sorted(
+            (p for p in published if p.acronym), key=lambda p: (p.locale_id != locale.pk, p.pk)
         )
-        .annotate(
-            conference_slug=Coalesce(
-                Subquery(translations.order_by("pk").values("slug")[:1]),
-                Subquery(parent.values("slug")[:1]),
-            ),
-            conference_title=Coalesce(
-                Subquery(in_locale.values("title")[:1]), Subquery(parent.values("title")[:1])
-            ),
-            conference_language=Coalesce(
-                Subquery(in_locale.values("locale__language_code")[:1]),
-                Subquery(parent.values("locale__language_code")[:1]),
-            ),
-            conference_acronym=Coalesce(Subquery(acronyms.values("acronym")[:1]), Value("")),
+        edition.conference_title = in_locale.title if in_locale else ""
+        edition.conference_language = in_locale.locale.language_code if in_locale else ""
+        edition.conference_acronym = with_acronym[0].acronym if with_acronym else ""
+        edition.conference_slug = (
+            published[0].slug if published else (parent.slug if parent else "")
         )
-    )
+    return editions
+
+
+def _parent_of(path):
+    return path[: -Page.steplen]
 
 
 # Editions ---------------------------------------------------------------------------------------
@@ -194,13 +205,12 @@ def edition_get(*, year, locale):
     """The edition of `year` with rooms, tracks, topics, industries and partners, or None.
 
     It carries its conference's `conference_title`, `conference_language`, `conference_acronym`
-    and `conference_slug` (see `_with_conference`)."""
-    edition = _with_conference(
-        edition_list_detailed(locale=locale).filter(year=year), locale
-    ).first()
+    and `conference_slug` (see `conferences_attach`)."""
+    edition = edition_list_detailed(locale=locale).filter(year=year).first()
     if edition is None:
         return None
     editions_localise([edition], locale)
+    conferences_attach([edition], locale)
     return edition
 
 
@@ -259,11 +269,34 @@ def partner_groups_attach(editions, locale, *, role=None):
 # Sessions ---------------------------------------------------------------------------------------
 
 
-def _session_base():
-    sessions = visible_pages(SessionPage)
-    return _with_edition(sessions).filter(
-        Exists(visible_editions().filter(path=OuterRef("parent_path")))
-    )
+def _years_filter(filters):
+    """The edition years `filters` narrow to ("year", "years"), or None."""
+    years = None
+    if filters.get("years") is not None:
+        years = {int(year) for year in filters["years"]}
+    if filters.get("year") is not None:
+        years = {int(filters["year"])} if years is None else years & {int(filters["year"])}
+    return years
+
+
+def _session_base(years=None):
+    """Visible sessions: visible pages whose parent is a visible edition.
+
+    With `years`, the editions of those years are checked first (one small query) and their
+    sessions taken by tree path: a session's ancestors are its edition and the edition's, so a
+    visible edition leaves a session only its own state to check (live, not expired, no view
+    restriction). The same rule, without making the database check every page's ancestors."""
+    if years is None:
+        sessions = visible_pages(SessionPage)
+        return _with_edition(sessions).filter(
+            Exists(visible_editions().filter(path=OuterRef("parent_path")))
+        )
+    editions = visible_editions().filter(year__in=sorted(years)).values_list("path", "depth")
+    under = Q(pk__in=[])
+    for path, depth in editions:
+        under |= Q(path__startswith=path, depth=depth + 1)
+    sessions = SessionPage.objects.live().public().exclude(_expired()).filter(under)
+    return _with_edition(sessions)
 
 
 SESSION_ORDERING = {"start": "start", "title": "title", "updated": "last_published_at"}
@@ -281,8 +314,9 @@ def _filter_sessions(sessions, filters):
     if filters.get("ids"):
         keys = SessionPage.objects.filter(pk__in=filters["ids"]).values("translation_key")
         sessions = sessions.filter(translation_key__in=keys)
-    if filters.get("year") is not None:
-        sessions = sessions.filter(edition_year=int(filters["year"]))
+    years = _years_filter(filters)
+    if years is not None:
+        sessions = sessions.filter(edition_year__in=sorted(years))
     if filters.get("edition") is not None:
         sessions = sessions.filter(edition_year=edition_year_of(filters["edition"]))
     if filters.get("day") is not None:
@@ -322,23 +356,21 @@ def _filter_sessions(sessions, filters):
 def session_list(*, locale, filters=None):
     """Visible sessions; call `sessions_localise` on the evaluated page of results.
 
-    Filters (all optional): ids (session ids in any locale), year, edition (id), day, room (id),
+    Filters (all optional): ids (session ids in any locale), year, years (a list), edition (id),
+    day, room (id),
     track, topic, industry, speaker (id or slug), type, language, updated_since, ordering (start,
     title, updated; `-` reverses).
     A reference to anything the public cannot see raises UnknownReference.
     """
+    filters = filters or {}
+    years = _years_filter(filters)
     sessions = (
-        localised(_session_base(), locale)
-        .select_related("locale", "room", "track")
-        .prefetch_related(
-            Prefetch(
-                "speakers",
-                queryset=SessionSpeaker.objects.select_related("person").order_by(
-                    "sort_order", "pk"
-                ),
-            ),
-            "topics",
-            "industries",
+        localised(_session_base(years), locale)
+        # Keys instead of joined rows: `sessions_localise` looks rooms, tracks, people and
+        # topics up once per page of results, not once per session.
+        .annotate(
+            room_key=F("room__translation_key"),
+            track_key=F("track__translation_key"),
         )
         .order_by("start", "end", F("room__sort_order").asc(nulls_first=True), "pk")
     )
@@ -361,36 +393,61 @@ def sessions_localise(sessions, locale):
     conference's title, language, acronym and slug as `edition_get`'s does.
     """
     sessions = list(sessions)
-    rooms = localise_by_key(Room, [s.room for s in sessions], locale)
-    tracks = localise_by_key(Track, [s.track for s in sessions], locale)
-    people = localise_by_key(
+    if not sessions:
+        return sessions
+    ids = [session.pk for session in sessions]
+    for session in sessions:  # a session from elsewhere than session_list has no keys yet
+        if not hasattr(session, "room_key"):
+            session.room_key = session.room.translation_key if session.room_id else None
+            session.track_key = session.track.translation_key if session.track_id else None
+    rooms = localise_keys(Room, {s.room_key for s in sessions}, locale)
+    tracks = localise_keys(Track, {s.track_key for s in sessions}, locale)
+    speakers = {}
+    for session_id, person_key, role in (
+        SessionSpeaker.objects.filter(session_id__in=ids)
+        .order_by("sort_order", "pk")
+        .values_list("session_id", "person__translation_key", "role")
+    ):
+        speakers.setdefault(session_id, []).append((person_key, role))
+    people = localise_keys(
         Person,
-        [sp.person for s in sessions for sp in s.speakers.all()],
+        {key for links in speakers.values() for key, _role in links},
         locale,
         queryset=person_queryset().select_related("organisation"),
     )
     people_localise(list(people.values()), locale)
-    topics = localise_by_key(Topic, [t for s in sessions for t in s.topics.all()], locale)
-    industries = localise_by_key(
-        Industry, [i for s in sessions for i in s.industries.all()], locale
-    )
+    tags = {}
+    for name, model in (("topics", Topic), ("industries", Industry)):
+        through = SessionPage._meta.get_field(name).remote_field.through
+        target = f"{model._meta.model_name}__translation_key"
+        keys = {}
+        for session_id, key in through.objects.filter(sessionpage_id__in=ids).values_list(
+            "sessionpage_id", target
+        ):
+            keys.setdefault(session_id, set()).add(key)
+        found = localise_keys(model, {k for ks in keys.values() for k in ks}, locale)
+        tags[name] = (keys, found)
+    locales = {loc.pk: loc for loc in Locale.objects.filter(pk__in={s.locale_id for s in sessions})}
     editions = {
         e.pk: e
-        for e in _with_conference(
-            EditionPage.objects.filter(pk__in={s.edition_page_id for s in sessions}), locale
-        ).select_related("locale")
+        for e in conferences_attach(
+            EditionPage.objects.filter(pk__in={s.edition_page_id for s in sessions}).select_related(
+                "locale"
+            ),
+            locale,
+        )
     }
     for session in sessions:
+        session.locale = locales[session.locale_id]
         session.edition_l = editions.get(session.edition_page_id)
-        session.room_l = rooms.get(session.room.translation_key) if session.room else None
-        session.track_l = tracks.get(session.track.translation_key) if session.track else None
+        session.room_l = rooms.get(session.room_key)
+        session.track_l = tracks.get(session.track_key)
         session.speakers_l = [
-            (people[sp.person.translation_key], sp.role)
-            for sp in session.speakers.all()
-            if sp.person.translation_key in people
+            (people[key], role) for key, role in speakers.get(session.pk, ()) if key in people
         ]
-        session.topics_l = _unique(topics, session.topics.all(), key=lambda t: t.name)
-        session.industries_l = _unique(industries, session.industries.all(), key=lambda i: i.name)
+        for name, (keys, found) in tags.items():
+            local = {found[k].pk: found[k] for k in keys.get(session.pk, ()) if k in found}
+            setattr(session, f"{name}_l", sorted(local.values(), key=lambda t: t.name))
     return sessions
 
 
@@ -405,9 +462,10 @@ def speaker_list(*, locale, filters=None):
     organisation), updated_since, ordering (name, updated).
     """
     filters = filters or {}
-    sessions = speaker_sessions(locale=locale)
-    if filters.get("year") is not None:
-        sessions = sessions.filter(edition_year=int(filters["year"]))
+    years = None if filters.get("year") is None else [int(filters["year"])]
+    sessions = speaker_sessions(locale=locale, years=years)
+    if years is not None:
+        sessions = sessions.filter(edition_year=years[0])
     people = person_list(locale=locale, appearing_in=sessions)
     if filters.get("organisation") not in (None, ""):
         keys = resolve_keys(
@@ -443,9 +501,10 @@ def organisation_list(*, locale, filters=None):
     return order(organisations, filters.get("ordering"), PERSON_ORDERING)
 
 
-def speaker_sessions(*, locale):
-    """Visible sessions (localised) that have at least one speaker: the speakers' appearances."""
-    return localised(_session_base(), locale).filter(
+def speaker_sessions(*, locale, years=None):
+    """Visible sessions (localised) that have at least one speaker: the speakers' appearances;
+    only those of the editions of `years` when given."""
+    return localised(_session_base(years), locale).filter(
         Exists(SessionSpeaker.objects.filter(session=OuterRef("pk")))
     )
 

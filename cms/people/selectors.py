@@ -55,6 +55,12 @@ def localise_by_key(model, objects, locale, *, queryset=None):
     One query whatever the number of objects; objects with no visible counterpart are absent.
     """
     keys = {obj.translation_key for obj in objects if obj is not None}
+    return localise_keys(model, keys, locale, queryset=queryset)
+
+
+def localise_keys(model, keys, locale, *, queryset=None):
+    """`localise_by_key` for translation keys."""
+    keys = set(keys) - {None}
     if not keys:
         return {}
     qs = queryset if queryset is not None else _visible(model)

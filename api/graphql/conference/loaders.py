@@ -23,8 +23,8 @@ def edition_sessions(info, edition, arguments):
         queryset = apply_filters(
             SessionFilter,
             arguments,
-            lambda filters: selectors.session_list(locale=locale, filters=filters).filter(
-                edition_year__in=years
+            lambda filters: selectors.session_list(
+                locale=locale, filters={**filters, "years": sorted(years)}
             ),
         )
         sessions = selectors.sessions_localise(queryset, locale)
