@@ -1,6 +1,7 @@
 """Plain text from rich text (HTML), for formats that carry no markup: iCal, CSV, frab, JSON-LD."""
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 # Elements that start a new block of text (a paragraph of their own).
@@ -129,7 +130,14 @@ def plain_text(html):
     """
     if not html:
         return ""
+    return _plain_text(str(html))
+
+
+@lru_cache(maxsize=4096)
+def _plain_text(html):
+    """A pure function of the markup: abstracts and biographies are converted once per process
+    and version of their text, not once per export."""
     parser = _TextParser()
-    parser.feed(str(html))
+    parser.feed(html)
     parser.close()
     return parser.text()

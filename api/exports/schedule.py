@@ -100,7 +100,9 @@ def edition_schedule(*, year, locale, request=None):
     if edition is None:
         return None
     sessions = selectors.sessions_localise(
-        selectors.session_list(locale=locale, filters={"year": year}), locale
+        selectors.session_list(locale=locale, filters={"year": year}),
+        locale,
+        known_editions=[edition],
     )
     return schedule_for(edition=edition, sessions=sessions, request=request)
 

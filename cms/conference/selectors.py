@@ -385,12 +385,14 @@ def session_get(*, pk, locale):
     return session
 
 
-def sessions_localise(sessions, locale):
+def sessions_localise(sessions, locale, *, known_editions=()):
     """Attach `edition_l`, `room_l`, `track_l`, `speakers_l` [(person, role)], `topics_l` and
     `industries_l`.
 
     People come with `organisation_l`; unpublished people are left out. The edition carries its
     conference's title, language, acronym and slug as `edition_get`'s does.
+    `known_editions`: editions already loaded with their conference (`edition_get`'s), used
+    as they are.
     """
     sessions = list(sessions)
     if not sessions:
@@ -428,15 +430,11 @@ def sessions_localise(sessions, locale):
         found = localise_keys(model, {k for ks in keys.values() for k in ks}, locale)
         tags[name] = (keys, found)
     locales = {loc.pk: loc for loc in Locale.objects.filter(pk__in={s.locale_id for s in sessions})}
-    editions = {
-        e.pk: e
-        for e in conferences_attach(
-            EditionPage.objects.filter(pk__in={s.edition_page_id for s in sessions}).select_related(
-                "locale"
-            ),
-            locale,
-        )
-    }
+    editions = {e.pk: e for e in known_editions}
+    missing = {s.edition_page_id for s in sessions} - set(editions)
+    if missing:
+        found = EditionPage.objects.filter(pk__in=missing).select_related("locale")
+        editions.update((e.pk, e) for e in conferences_attach(list(found), locale))
     for session in sessions:
         session.locale = locales[session.locale_id]
         session.edition_l = editions.get(session.edition_page_id)
