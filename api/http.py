@@ -4,9 +4,10 @@ import hashlib
 
 from django.conf import settings
 from django.db.models import Max
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 from api.exceptions import BadRequest
@@ -30,10 +31,15 @@ def request_language(request):
                 field="locale",
             )
         return code
-    # Not request.LANGUAGE_CODE: LocaleMiddleware pins unprefixed paths to the default language.
-    code = translation.get_language_from_request(request, check_path=False)
-    code = (code or settings.LANGUAGE_CODE).split("-")[0]
-    return code if code in language_codes() else settings.LANGUAGE_CODE
+    # Accept-Language alone: not request.LANGUAGE_CODE (LocaleMiddleware pins unprefixed paths
+    # to the default language), nor the admin's language cookie (an editor's browser would get
+    # Bulgarian labels in English answers, and answers vary by Accept-Language only).
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:MAX_QUERY_LENGTH]
+    for tag, _quality in parse_accept_lang_header(header):
+        code = tag.split("-")[0].lower()
+        if code in language_codes():
+            return code
+    return settings.LANGUAGE_CODE
 
 
 def check_query_size(request):

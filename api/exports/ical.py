@@ -12,13 +12,14 @@ from api.text import plain_text
 PRODUCT = "Conference Platform"
 
 
-def prodid(sessions):
+def prodid(sessions, edition=None):
     """The PRODID "-//{conference title}//Conference Platform//{LANG}" (RFC 5545 3.7.3): the
     conference of the first session's edition, its title in the requested language where
     translated.
 
     A calendar without sessions names the platform in place of a conference."""
-    edition = sessions[0].edition_l if sessions else None
+    if edition is None:
+        edition = sessions[0].edition_l if sessions else None
     title = getattr(edition, "conference_title", None) or PRODUCT
     language = getattr(edition, "conference_language", None) or translation.get_language() or ""
     # "//" separates the fields of the identifier; a title cannot introduce one of its own.
@@ -56,10 +57,10 @@ def _event(session, request):
     return event
 
 
-def calendar(sessions, *, name, request=None):
+def calendar(sessions, *, name, request=None, edition=None):
     sessions = list(sessions)
     cal = icalendar.Calendar()
-    cal.add("prodid", prodid(sessions))
+    cal.add("prodid", prodid(sessions, edition))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")

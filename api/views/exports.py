@@ -127,7 +127,10 @@ class EditionICalView(ExportView):
 
     def get(self, request, year):
         schedule = self.schedule(year)
-        body = ical.calendar(schedule.sessions, name=schedule.edition.title, request=request)
+        edition = schedule.edition
+        body = ical.calendar(
+            schedule.sessions, name=edition.title, request=request, edition=edition
+        )
         return _file(body, "text/calendar; charset=utf-8", f"agenda-{schedule.edition.year}.ics")
 
 

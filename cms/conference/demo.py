@@ -314,6 +314,7 @@ class DemoLoader:
             lambda: ConferencePage(
                 title=data.CONFERENCE["title"][0],
                 slug=data.CONFERENCE["slug"],
+                acronym="ncc",
                 intro=data.CONFERENCE["intro"][0],
                 organiser_contact_email=data.CONFERENCE["email"],
             ),

@@ -137,7 +137,14 @@ def test_a_change_in_one_edition_leaves_the_others_cached(client, demo_api):
 def test_a_speaker_change_moves_the_editions_they_speak_in(client, demo_api):
     from cms.conference.models import SessionSpeaker
 
-    link = SessionSpeaker.objects.select_related("person", "session").first()
+    link = (
+        SessionSpeaker.objects.filter(
+            person__locale__language_code="bg", session__locale__language_code="bg"
+        )
+        .select_related("person")
+        .order_by("pk")
+        .first()
+    )
     person = link.person
     years = set(
         SessionPage.objects.filter(
@@ -156,7 +163,7 @@ def test_a_speaker_change_moves_the_editions_they_speak_in(client, demo_api):
     for year in (2025, 2026, 2027):
         moved = after[versions.edition(year)] != before[versions.edition(year)]
         assert moved == (year in years), (year, years)
-    url = f"/api/v1/editions/{min(years)}/schedule.json"
+    url = f"/api/v1/editions/{min(years)}/schedule.json?locale=bg"
     assert person.name.encode() in client.get(url).content
 
 
@@ -313,3 +320,19 @@ def test_hidden_people_do_not_survive_in_cached_answers(client, demo_api):
     assert person.name.encode() in client.get(url).content
     person.unpublish()
     assert person.name.encode() not in client.get(url).content
+
+
+def test_the_admin_language_cookie_does_not_choose_the_answer_language(client, demo_api):
+    client.cookies["django_language"] = "bg"
+    english = client.get("/api/v1/editions/2025/agenda.ics", HTTP_ACCEPT_LANGUAGE="en")
+    assert english["Content-Language"] == "en"
+    categories = [
+        line for line in english.content.decode().splitlines() if line.startswith("CATEGORIES")
+    ]
+    assert categories and any("Keynote" in line or "Talk" in line for line in categories)
+    assert not any("Доклад" in line for line in categories)
+    listing = client.get("/api/v1/sessions/?year=2025", HTTP_ACCEPT_LANGUAGE="en-GB,bg;q=0.5")
+    assert listing["Content-Language"] == "en"
+    assert {item["locale"] for item in listing.json()["results"]} == {"en"}
+    bulgarian = client.get("/api/v1/sessions/?year=2025", HTTP_ACCEPT_LANGUAGE="de, bg;q=0.8")
+    assert bulgarian["Content-Language"] == "bg"
