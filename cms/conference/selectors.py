@@ -8,6 +8,7 @@ prefetched, so a caller that reads the documented attributes runs a fixed number
 """
 
 from collections import defaultdict
+from dataclasses import dataclass, fields
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Now, Substr
@@ -507,31 +508,53 @@ def speaker_sessions(*, locale, years=None):
     )
 
 
+@dataclass(frozen=True)
+class Appearance:
+    """What a speaker's appearance shows of its session (no page object: a speaker of twenty
+    editions has hundreds)."""
+
+    pk: int
+    title: str
+    session_type: str
+    start: object
+    end: object
+    edition_year: int
+    edition_timezone: str
+
+    @property
+    def id(self):
+        return self.pk
+
+
 def appearances_attach(people, locale):
-    """Attach `appearances_l`: [(session, role)] across all editions, in time order."""
+    """Attach `appearances_l`: [(Appearance, role)] across all editions, in time order."""
     keys = {p.translation_key for p in people}
-    sessions = (
+    if not keys:
+        return people
+    rows = (
         localised(_session_base(), locale)
         .filter(
             pk__in=SessionSpeaker.objects.filter(person__translation_key__in=keys).values(
                 "session_id"
             )
         )
-        .select_related("locale")
-        .prefetch_related(
-            Prefetch(
-                "speakers",
-                queryset=SessionSpeaker.objects.select_related("person").order_by(
-                    "sort_order", "pk"
-                ),
-            )
-        )
         .order_by("start", "pk")
+        .values_list(*(f.name for f in fields(Appearance)))
     )
+    sessions = {row[0]: Appearance(*row) for row in rows}
+    roles = defaultdict(list)
+    for session_id, key, role in (
+        SessionSpeaker.objects.filter(
+            session_id__in=list(sessions), person__translation_key__in=keys
+        )
+        .order_by("sort_order", "pk")
+        .values_list("session_id", "person__translation_key", "role")
+    ):
+        roles[session_id].append((key, role))
     by_key = defaultdict(list)
-    for session in sessions:
-        for sp in session.speakers.all():
-            by_key[sp.person.translation_key].append((session, sp.role))
+    for session_id, session in sessions.items():
+        for key, role in roles.get(session_id, ()):
+            by_key[key].append((session, role))
     for person in people:
         person.appearances_l = by_key.get(person.translation_key, [])
     return people
