@@ -9,8 +9,10 @@ when memory runs short).
   any content is read.
 - One request renders a missing answer while the others for the same key wait for it (a lock in
   the cache), so a publish during a rush costs one render per answer, not one per client.
-- Large bodies are stored compressed as well (gzip, and brotli where available) and sent as the
-  client accepts them.
+- Large bodies are compressed (brotli, else gzip) when a client first asks for that coding, and
+  the compressed bytes are kept with the answer.
+- The most recent answers are also kept in the process (API_RESPONSE_LOCAL_BYTES), so a warm
+  answer costs one cache round trip: the version.
 - An unreachable cache turns all of this off for the request: it is rendered as before.
 
 Search answers get versions but their bodies are not kept: every search checks its hits against
@@ -21,7 +23,9 @@ import gzip
 import hashlib
 import json
 import logging
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -48,6 +52,51 @@ WAIT_STEP_SECONDS = 0.02
 
 def enabled():
     return getattr(settings, "API_RESPONSE_CACHE", True)
+
+
+class LocalEntries:
+    """The most recently used answers in this process, up to a byte budget, in front of the
+    shared cache. An answer's key holds its content version, so a kept entry is never stale: a
+    change moves the version and the key with it."""
+
+    def __init__(self):
+        self.entries = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    @staticmethod
+    def _bytes(entry):
+        return len(entry["body"]) + sum(len(b) for b in (entry.get("codings") or {}).values())
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        budget = settings.API_RESPONSE_LOCAL_BYTES
+        size = self._bytes(entry)
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= self._bytes(old)
+            if size > budget // 4:
+                return
+            self.entries[key] = entry
+            self.size += size
+            while self.size > budget and self.entries:
+                _key, dropped = self.entries.popitem(last=False)
+                self.size -= self._bytes(dropped)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+_local = LocalEntries()
 
 
 def _accepted_encodings(request):
@@ -147,15 +196,14 @@ class ResponseCache:
                 "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
             }
             content_type = entry["headers"].get("Content-Type", "")
-            if len(entry["body"]) >= COMPRESS_MIN_BYTES and any(
+            entry["compressible"] = len(entry["body"]) >= COMPRESS_MIN_BYTES and any(
                 kind in content_type for kind in COMPRESSIBLE
-            ):
-                # A kept answer has every coding; one sent once only the client's.
-                wanted = ("gzip", "br") if self.bodies else _accepted_encodings(self.request)
-                entry["codings"] = _compress(entry["body"], wanted)
-            if self.bodies and len(entry["body"]) <= settings.API_RESPONSE_CACHE_MAX_BYTES:
+            )
+            entry["codings"] = {}
+            keep = self.bodies and len(entry["body"]) <= settings.API_RESPONSE_CACHE_MAX_BYTES
+            if keep:
                 self._set(entry)
-            answer = self._from_entry(entry)
+            answer = self._from_entry(entry, kept=keep)
             # The view's own headers (Allow, Vary...) stay.
             for header, value in response.items():
                 if header == "Vary":
@@ -184,14 +232,20 @@ class ResponseCache:
         response._from_response_cache = True
         return response
 
-    def _from_entry(self, entry):
+    def _from_entry(self, entry, *, kept=True):
         body = entry["body"]
         coding = None
-        codings = entry.get("codings") or {}
-        if codings:
+        if entry.get("compressible"):
             accepted = _accepted_encodings(self.request)
-            coding = next((c for c in ("br", "gzip") if c in accepted and c in codings), None)
+            available = ("br", "gzip") if brotli is not None else ("gzip",)
+            coding = next((c for c in available if c in accepted), None)
             if coding is not None:
+                codings = entry.setdefault("codings", {})
+                if coding not in codings:
+                    # Compressed when first asked for, then kept with the answer.
+                    codings[coding] = _compress(body, [coding])[coding]
+                    if kept:
+                        self._set(entry)
                 body = codings[coding]
         response = HttpResponse(body)
         for header, value in entry["headers"].items():
@@ -213,13 +267,20 @@ class ResponseCache:
     # The cache, never an error
 
     def _get(self):
+        entry = _local.get(self.key)
+        if entry is not None:
+            return entry
         try:
-            return cache.get(self.key)
+            entry = cache.get(self.key)
         except Exception:
             log.warning("response cache unreachable", exc_info=True)
             return None
+        if entry is not None:
+            _local.put(self.key, entry)
+        return entry
 
     def _set(self, entry):
+        _local.put(self.key, entry)
         try:
             cache.set(self.key, entry, settings.API_RESPONSE_CACHE_SECONDS)
         except Exception:

@@ -10,7 +10,19 @@ prefetched, so a caller that reads the documented attributes runs a fixed number
 from collections import defaultdict
 from dataclasses import dataclass, fields
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Now, Substr
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -292,12 +304,27 @@ def _session_base(years=None):
         return _with_edition(sessions).filter(
             Exists(visible_editions().filter(path=OuterRef("parent_path")))
         )
-    editions = visible_editions().filter(year__in=sorted(years)).values_list("path", "depth")
+    editions = list(
+        visible_editions()
+        .filter(year__in=sorted(years))
+        .values_list("path", "depth", "year", "pk", "timezone")
+    )
     under = Q(pk__in=[])
-    for path, depth in editions:
+    for path, depth, *_rest in editions:
         under |= Q(path__startswith=path, depth=depth + 1)
     sessions = SessionPage.objects.live().public().exclude(_expired()).filter(under)
-    return _with_edition(sessions)
+
+    # The edition of each session is known: its values by path prefix, no subquery per row.
+    def by_edition(index, field):
+        cases = [When(path__startswith=e[0], then=Value(e[index])) for e in editions]
+        return Case(*cases, default=None, output_field=field)
+
+    return sessions.annotate(
+        parent_path=_parent_path(),
+        edition_year=by_edition(2, IntegerField()),
+        edition_page_id=by_edition(3, IntegerField()),
+        edition_timezone=by_edition(4, CharField()),
+    )
 
 
 SESSION_ORDERING = {"start": "start", "title": "title", "updated": "last_published_at"}

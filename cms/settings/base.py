@@ -273,6 +273,8 @@ API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
 API_RESPONSE_CACHE_SECONDS = int(os.environ.get("API_RESPONSE_CACHE_SECONDS", str(60 * 60 * 24)))
 API_RESPONSE_CACHE_MAX_BYTES = int(os.environ.get("API_RESPONSE_CACHE_MAX_BYTES", str(8 * 2**20)))
+# Bytes of recent answers each process keeps in front of Redis.
+API_RESPONSE_LOCAL_BYTES = int(os.environ.get("API_RESPONSE_LOCAL_BYTES", str(32 * 2**20)))
 # How long a request waits for another one rendering the same answer, then renders it itself.
 API_RESPONSE_CACHE_WAIT = float(os.environ.get("API_RESPONSE_CACHE_WAIT", "5"))
 API_RESPONSE_CACHE_LOCK_SECONDS = int(os.environ.get("API_RESPONSE_CACHE_LOCK_SECONDS", "30"))
