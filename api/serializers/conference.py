@@ -85,7 +85,9 @@ class MaterialSerializer(serializers.Serializer):
     url = serializers.CharField()
 
 
-class SessionSerializer(serializers.Serializer):
+# What every session answer starts with, list item or detail (a comment, not a docstring: the
+# OpenAPI generator would make it the description of every session schema).
+class SessionFields(serializers.Serializer):
     id = serializers.IntegerField()
     guid = serializers.SerializerMethodField()
     title = serializers.CharField()
@@ -98,6 +100,12 @@ class SessionSerializer(serializers.Serializer):
     end = LocalDateTimeField(help_text=LOCAL_TIME)
     timezone = serializers.CharField(source="edition_timezone")
     language = serializers.CharField()
+
+    def get_guid(self, obj) -> str:
+        return guid("session", obj.translation_key)
+
+
+class SessionSerializer(SessionFields):
     abstract = serializers.CharField(help_text="HTML")
     room = RoomRefSerializer(source="room_l", allow_null=True)
     track = TrackRefSerializer(source="track_l", allow_null=True)
@@ -108,9 +116,6 @@ class SessionSerializer(serializers.Serializer):
     calendar_url = serializers.SerializerMethodField()
     updated_at = serializers.DateTimeField(source="last_published_at", allow_null=True)
     jsonld = serializers.SerializerMethodField()
-
-    def get_guid(self, obj) -> str:
-        return guid("session", obj.translation_key)
 
     @extend_schema_field(SessionSpeakerSerializer(many=True))
     def get_speakers(self, obj):
@@ -171,7 +176,7 @@ def _ids_or(serializer_name):
     }
 
 
-class SessionListItemSerializer(ExpandableSerializer):
+class SessionListItemSerializer(ExpandableSerializer, SessionFields):
     """A session in the list: what an agenda shows. `expand` adds the abstract, the JSON-LD and
     the calendar link, and gives full speakers, topics and industries (as the detail has them)
     instead of short speakers and ids."""
@@ -182,18 +187,6 @@ class SessionListItemSerializer(ExpandableSerializer):
         "calendar_url": ("calendar_url",),
     }
 
-    id = serializers.IntegerField()
-    guid = serializers.SerializerMethodField()
-    title = serializers.CharField()
-    slug = serializers.SlugField()
-    locale = serializers.CharField(source="locale.language_code")
-    year = serializers.IntegerField(source="edition_year")
-    type = serializers.CharField(source="session_type")
-    type_label = serializers.CharField(source="get_session_type_display")
-    start = LocalDateTimeField(help_text=LOCAL_TIME)
-    end = LocalDateTimeField(help_text=LOCAL_TIME)
-    timezone = serializers.CharField(source="edition_timezone")
-    language = serializers.CharField()
     room = RoomRefSerializer(source="room_l", allow_null=True)
     track = TrackRefSerializer(source="track_l", allow_null=True)
     speakers = serializers.SerializerMethodField(
@@ -213,9 +206,6 @@ class SessionListItemSerializer(ExpandableSerializer):
 
     def _expands(self, name):
         return name in (self.context.get("expand") or ())
-
-    def get_guid(self, obj) -> str:
-        return guid("session", obj.translation_key)
 
     @extend_schema_field(
         PolymorphicProxySerializer(
