@@ -21,6 +21,7 @@ from rest_framework.test import APIClient
 from cms.celery import app as celery_app
 from cms.core import outbox
 from cms.core.models import ChangeEvent
+from cms.settings.base import redis_cache
 from search import engines
 from tests.search import content
 from tests.servers import Celery, RecordingFrontend, RedisServer, database_url, wait_until
@@ -34,6 +35,8 @@ DEADLINE = 180  # seconds; each wait ends as soon as its condition holds
 def stack(settings, tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("the worker needs the test database on PostgreSQL")
+    # The tests poll the API until the worker has done its part: not a throttling test.
+    settings.API_ANON_THROTTLE_RATE = ""
     redis_server = RedisServer()
     redis_server.start()
     frontend = RecordingFrontend()
@@ -49,7 +52,11 @@ def stack(settings, tmp_path):
         "FRONTEND_REVALIDATE_SECRET": SECRET,
         "OUTBOX_SWEEP_SECONDS": "2",
         "LOG_LEVEL": "INFO",
+        # One cache for the worker and this process, as in production: the worker's content
+        # version bumps reach the answers this process keeps.
+        "TEST_CACHE_URL": redis_server.url,
     }
+    settings.CACHES = {"default": redis_cache(redis_server.url, "test")}
     settings.SEARCH_OPENSEARCH_URL = settings.SEARCH_ELASTICSEARCH_URL = ""
     settings.FRONTEND_URL = settings.FRONTEND_REVALIDATE_URL = frontend.url
     settings.FRONTEND_REVALIDATE_SECRET = SECRET

@@ -3,13 +3,17 @@
 import os
 
 from .base import *  # noqa: F401,F403
-from .base import VAR_DIR
+from .base import VAR_DIR, redis_cache
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests that run a worker in another process share its cache (content versions, answers) as
+# production does: TEST_CACHE_URL names the Redis both use.
+if os.environ.get("TEST_CACHE_URL"):
+    CACHES = {"default": redis_cache(os.environ["TEST_CACHE_URL"], "test")}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "1") == "1"
 MEDIA_ROOT = VAR_DIR / "test-media"

@@ -79,13 +79,13 @@ def test_conference_acronym_prefers_the_field_then_slug_initials():
 
 
 @pytest.mark.parametrize("value", ["NCC", "ncc 2025", "нкк", "ncc_25", "x" * 21])
-def test_acronym_field_refuses_other_characters(value):
+def test_acronym_field_refuses_other_characters(value, db):
     field = ConferencePage._meta.get_field("acronym")
     with pytest.raises(ValidationError):
         field.clean(value, ConferencePage())
 
 
-def test_acronym_field_accepts_lowercase_digits_hyphens():
+def test_acronym_field_accepts_lowercase_digits_hyphens(db):
     field = ConferencePage._meta.get_field("acronym")
     assert field.clean("ncc-2", ConferencePage()) == "ncc-2"
     assert field.clean("", ConferencePage()) == ""
