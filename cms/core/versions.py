@@ -20,6 +20,7 @@ behind), and once more by the event's delivery if neither took effect (the cache
 """
 
 import datetime
+import functools
 import logging
 import time
 from functools import partial
@@ -112,3 +113,17 @@ def bump_if_older(scopes, since):
     stale = [scope for scope in scopes if versions.get(scope, 0) < since]
     bump(stale)
     return stale
+
+
+def invalidates_answers(handle):
+    """For management commands that write content in bulk, outside Wagtail's publishing signals:
+    whatever they changed, answers cached before are stale afterwards."""
+
+    @functools.wraps(handle)
+    def wrapper(*args, **kwargs):
+        try:
+            return handle(*args, **kwargs)
+        finally:
+            invalidate_all()
+
+    return wrapper

@@ -336,3 +336,29 @@ def test_the_admin_language_cookie_does_not_choose_the_answer_language(client, d
     assert {item["locale"] for item in listing.json()["results"]} == {"en"}
     bulgarian = client.get("/api/v1/sessions/?year=2025", HTTP_ACCEPT_LANGUAGE="de, bg;q=0.8")
     assert bulgarian["Content-Language"] == "bg"
+
+
+def test_bulk_commands_make_cached_answers_stale(client, demo_api):
+    from django.core.management import get_commands, load_command_class
+
+    bulk = ("generate_editions", "load_demo", "edition_import", "edition_clone")
+    for name in bulk:
+        command = load_command_class(get_commands()[name], name)
+        assert getattr(command.handle, "__wrapped__", None) is not None, name
+
+    cached = client.get("/api/v1/sessions/?year=2025&locale=bg&page_size=100")
+    session = (
+        SessionPage.objects.live()
+        .filter(url_path__contains="/2025/", locale__language_code="bg")
+        .first()
+    )
+    SessionPage.objects.filter(pk=session.pk).update(title="Changed in bulk")  # no signal
+
+    @versions.invalidates_answers
+    def command():
+        raise RuntimeError("a command that fails half-way")
+
+    with pytest.raises(RuntimeError):
+        command()
+    again = client.get("/api/v1/sessions/?year=2025&locale=bg&page_size=100")
+    assert again["ETag"] != cached["ETag"] and b"Changed in bulk" in again.content

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.conference.models import ConferencePage, EditionPage
 from cms.conference.services import EditionCloneError, edition_clone
+from cms.core import versions
 
 
 class Command(BaseCommand):
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--user", help="username recorded as the author of the copy")
 
+    @versions.invalidates_answers
     def handle(self, *args, source_year, year, conference=None, user=None, **options):
         conferences = ConferencePage.objects.filter(locale__language_code="bg")
         if conference:

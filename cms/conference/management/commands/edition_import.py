@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.conference.backup import BackupError, edition_import
+from cms.core import versions
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             help="import as this year: dates, times, the edition's title and slug move with it",
         )
 
+    @versions.invalidates_answers
     def handle(self, *args, file, year=None, **options):
         path = Path(file)
         if not path.is_file():

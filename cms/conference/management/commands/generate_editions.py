@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from cms.conference.synthetic import FIRST_YEAR, SLUG, SyntheticGenerator
+from cms.core import versions
 
 
 class Command(BaseCommand):
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
         parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
+    @versions.invalidates_answers
     def handle(self, *args, editions, sessions, seed, no_progress=False, **options):
         if not (1 <= editions <= 200) or not (1 <= sessions <= 5000):
             raise CommandError("Use 1-200 editions and 1-5000 sessions per edition.")

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.conference.demo import DemoLoader, DemoSiteRefused, demo_identity
 from cms.conference.models import ConferencePage, EditionPage, SessionPage
+from cms.core import versions
 from cms.people.models import Organisation, Person
 
 DEMO_ADMIN = ("admin", "conference-demo")
@@ -54,6 +55,7 @@ class Command(BaseCommand):
             "site serves pages the demo did not create (that site is left as it is)",
         )
 
+    @versions.invalidates_answers
     def handle(self, *args, admin=False, force=False, **options):
         steps = {"n": 0}
 
