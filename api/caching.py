@@ -111,13 +111,10 @@ def _accepted_encodings(request):
     return accepted
 
 
-def _compress(body, wanted):
-    codings = {}
-    if "gzip" in wanted:
-        codings["gzip"] = gzip.compress(body, compresslevel=6, mtime=0)
-    if "br" in wanted and brotli is not None:
-        codings["br"] = brotli.compress(body, quality=5)
-    return codings
+def _compress(body, coding):
+    if coding == "br":
+        return brotli.compress(body, quality=5)
+    return gzip.compress(body, compresslevel=6, mtime=0)
 
 
 class ResponseCache:
@@ -243,7 +240,7 @@ class ResponseCache:
                 codings = entry.setdefault("codings", {})
                 if coding not in codings:
                     # Compressed when first asked for, then kept with the answer.
-                    codings[coding] = _compress(body, [coding])[coding]
+                    codings[coding] = _compress(body, coding)
                     if kept:
                         self._set(entry)
                 body = codings[coding]

@@ -76,17 +76,22 @@ class OrganisationSerializer(OrganisationSummarySerializer):
         ]
 
 
-class PersonSummarySerializer(serializers.Serializer):
+# What every person answer starts with, summary or list item (a comment, not a docstring: the
+# OpenAPI generator would make it the description of every person schema).
+class PersonFields(serializers.Serializer):
     id = serializers.IntegerField()
     guid = serializers.SerializerMethodField()
     name = serializers.CharField()
     slug = serializers.SlugField()
     job_title = serializers.CharField()
-    organisation = OrganisationSummarySerializer(source="organisation_l", allow_null=True)
-    photo = image_field(PORTRAIT_RENDITIONS)()
 
     def get_guid(self, obj) -> str:
         return guid("person", obj.translation_key)
+
+
+class PersonSummarySerializer(PersonFields):
+    organisation = OrganisationSummarySerializer(source="organisation_l", allow_null=True)
+    photo = image_field(PORTRAIT_RENDITIONS)()
 
 
 class AppearanceSessionSerializer(serializers.Serializer):
@@ -130,17 +135,12 @@ class SpeakerSerializer(PersonSummarySerializer):
         return request.build_absolute_uri(path) if request else path
 
 
-class SpeakerListItemSerializer(ExpandableSerializer):
+class SpeakerListItemSerializer(ExpandableSerializer, PersonFields):
     """A speaker in the list: who, where from, a photo, and the sessions (of the filtered
     edition when `year` is given). `expand=bio` adds bio, website and linkedin."""
 
     expandable = {"bio": ("bio", "website", "linkedin")}
 
-    id = serializers.IntegerField()
-    guid = serializers.SerializerMethodField()
-    name = serializers.CharField()
-    slug = serializers.SlugField()
-    job_title = serializers.CharField()
     organisation = OrganisationRefSerializer(source="organisation_l", allow_null=True)
     photo = image_field(PORTRAIT_RENDITIONS)()
     bio = serializers.CharField(required=False, help_text="HTML; only with expand=bio.")
@@ -149,9 +149,6 @@ class SpeakerListItemSerializer(ExpandableSerializer):
     appearances = serializers.SerializerMethodField(
         help_text="Sessions in the edition of the year filter when one is given, else in all."
     )
-
-    def get_guid(self, obj) -> str:
-        return guid("person", obj.translation_key)
 
     @extend_schema_field(AppearanceSerializer(many=True))
     def get_appearances(self, obj):
