@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from api.serializers.common import guid, page_url
-from cms.conference import selectors
+from cms.conference import agenda
 
 DEFAULT_DAY = (datetime.time(9, 0), datetime.time(18, 0))
 FALLBACK_ACRONYM = "conference"
@@ -95,16 +95,11 @@ def schedule_for(*, edition, sessions, request=None):
 
 
 def edition_schedule(*, year, locale, request=None):
-    """The Schedule of a published edition, or None."""
-    edition = selectors.edition_get(year=year, locale=locale)
-    if edition is None:
+    """The Schedule of a published edition (its sessions as plain rows), or None."""
+    found = agenda.agenda_get(year=year, locale=locale)
+    if found is None:
         return None
-    sessions = selectors.sessions_localise(
-        selectors.session_list(locale=locale, filters={"year": year}),
-        locale,
-        known_editions=[edition],
-    )
-    return schedule_for(edition=edition, sessions=sessions, request=request)
+    return schedule_for(edition=found.edition, sessions=found.sessions, request=request)
 
 
 def duration(session):
@@ -113,9 +108,11 @@ def duration(session):
 
 
 def link_materials(session):
-    """Link materials (no document lookups): [(kind, title, url)]."""
+    """Link materials (no document lookups): [(kind, title, url)]. Reads a page's StreamField
+    or an agenda row's plain list of blocks."""
+    blocks = session.materials
     items = []
-    for block in session.materials.raw_data:
+    for block in getattr(blocks, "raw_data", blocks):
         if block.get("type") == "link":
             value = block.get("value") or {}
             items.append((value.get("kind", "link"), value.get("title", ""), value.get("url", "")))

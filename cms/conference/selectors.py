@@ -292,23 +292,28 @@ def _years_filter(filters):
     return years
 
 
-def _session_base(years=None):
+def _session_base(years=None, editions=None):
     """Visible sessions: visible pages whose parent is a visible edition.
 
     With `years`, the editions of those years are checked first (one small query) and their
     sessions taken by tree path: a session's ancestors are its edition and the edition's, so a
     visible edition leaves a session only its own state to check (live, not expired, no view
-    restriction). The same rule, without making the database check every page's ancestors."""
+    restriction). The same rule, without making the database check every page's ancestors.
+    `editions`: those editions (`visible_editions()` of exactly these years, every locale) when
+    the caller has already read them."""
     if years is None:
         sessions = visible_pages(SessionPage)
         return _with_edition(sessions).filter(
             Exists(visible_editions().filter(path=OuterRef("parent_path")))
         )
-    editions = list(
-        visible_editions()
-        .filter(year__in=sorted(years))
-        .values_list("path", "depth", "year", "pk", "timezone")
-    )
+    if editions is None:
+        editions = list(
+            visible_editions()
+            .filter(year__in=sorted(years))
+            .values_list("path", "depth", "year", "pk", "timezone")
+        )
+    else:
+        editions = [(e.path, e.depth, e.year, e.pk, e.timezone) for e in editions]
     under = Q(pk__in=[])
     for path, depth, *_rest in editions:
         under |= Q(path__startswith=path, depth=depth + 1)
@@ -381,7 +386,7 @@ def _filter_sessions(sessions, filters):
     return order(sessions, filters.get("ordering"), SESSION_ORDERING)
 
 
-def session_list(*, locale, filters=None):
+def session_list(*, locale, filters=None, editions=None):
     """Visible sessions; call `sessions_localise` on the evaluated page of results.
 
     Filters (all optional): ids (session ids in any locale), year, years (a list), edition (id),
@@ -389,11 +394,13 @@ def session_list(*, locale, filters=None):
     track, topic, industry, speaker (id or slug), type, language, updated_since, ordering (start,
     title, updated; `-` reverses).
     A reference to anything the public cannot see raises UnknownReference.
+    `editions`: the visible editions of the years filtered on, already read (see
+    `_session_base`); ignored without a year filter.
     """
     filters = filters or {}
     years = _years_filter(filters)
     sessions = (
-        localised(_session_base(years), locale)
+        localised(_session_base(years, None if years is None else editions), locale)
         # Keys instead of joined rows: `sessions_localise` looks rooms, tracks, people and
         # topics up once per page of results, not once per session.
         .annotate(
