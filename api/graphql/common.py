@@ -2,7 +2,8 @@
 
 import graphene
 from django.utils import translation
-from graphql import GraphQLError
+from graphene.utils.str_converters import to_snake_case
+from graphql import FieldNode, FragmentSpreadNode, GraphQLError, InlineFragmentNode
 from rest_framework.exceptions import ValidationError as DRFValidationError
 
 from api.exceptions import ApiError
@@ -57,8 +58,40 @@ def context_locale(info, code=None):
     return cache[code], code
 
 
-def serializer_context(info, locale):
-    return {"request": info.context, "locale": locale}
+def serializer_context(info, locale, fields=None):
+    """`fields`: the names of the fields asked for (`requested_fields`), for a serializer that
+    renders only those; None for all."""
+    return {"request": info.context, "locale": locale, "fields": fields}
+
+
+def requested_fields(info):
+    """The (snake_case) names of the fields the query selects on the objects of the field being
+    resolved, through fragments and every place the field is asked for; None when a selection
+    cannot be read (render every field then)."""
+    names = set()
+    pending = [node.selection_set for node in info.field_nodes]
+    seen_fragments = set()
+    while pending:
+        selection_set = pending.pop()
+        if selection_set is None:
+            return None
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                if not selection.name.value.startswith("__"):
+                    names.add(to_snake_case(selection.name.value))
+            elif isinstance(selection, InlineFragmentNode):
+                pending.append(selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = info.fragments.get(name)
+                if fragment is None:
+                    return None
+                if name not in seen_fragments:
+                    seen_fragments.add(name)
+                    pending.append(fragment.selection_set)
+            else:
+                return None
+    return frozenset(names)
 
 
 def apply_filters(filterset_class, arguments, select):

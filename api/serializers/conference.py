@@ -134,11 +134,16 @@ class SessionSerializer(SessionFields):
 
 
 def _speakers(session, context):
-    return SessionSpeakerSerializer(
-        [{"role": role, "person": person} for person, role in session.speakers_l],
-        many=True,
-        context=context,
-    ).data
+    # One serializer for every session of the answer: building one per session (its nested
+    # fields copied each time) costs more than the speakers themselves.
+    serializer = context.get("_session_speaker_serializer")
+    if serializer is None:
+        serializer = SessionSpeakerSerializer(context=context)
+        context["_session_speaker_serializer"] = serializer
+    return [
+        serializer.to_representation({"role": role, "person": person})
+        for person, role in session.speakers_l
+    ]
 
 
 def _calendar_url(session, context):

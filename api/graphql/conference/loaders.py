@@ -1,9 +1,28 @@
 """Batch loading for nested fields: one selector call for every parent in the response."""
 
 from api.filters.conference import SessionFilter
-from api.graphql.common import apply_filters, serializer_context
+from api.graphql.common import apply_filters, requested_fields, serializer_context
 from api.serializers.conference import SessionSerializer
 from cms.conference import selectors
+
+
+class SessionSelection(SessionSerializer):
+    """A SessionSerializer that renders only the fields the query asks for (the context's
+    `fields`; all when None) and always the year. An agenda of hundreds of sessions asked for
+    its times and titles does not build every session's JSON-LD, topics and calendar link."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        wanted = self.context.get("fields")
+        if wanted is None:
+            return fields
+        return {name: field for name, field in fields.items() if name in wanted or name == "year"}
+
+
+def sessions_data(info, sessions, locale):
+    """Localised sessions as the Session type reads them: the requested fields only."""
+    context = serializer_context(info, locale, fields=requested_fields(info))
+    return SessionSelection(sessions, many=True, context=context).data
 
 
 def remember_editions(info, locale, editions):
@@ -16,7 +35,11 @@ def edition_sessions(info, edition, arguments):
     request = info.context
     locale_pk = edition["_locale_pk"]
     cache = request.__dict__.setdefault("_graphql_edition_sessions", {})
-    key = (locale_pk, tuple(sorted((k, str(v)) for k, v in arguments.items() if v is not None)))
+    key = (
+        locale_pk,
+        tuple(sorted((k, str(v)) for k, v in arguments.items() if v is not None)),
+        requested_fields(info),
+    )
     if key not in cache:
         locale = edition["_locale"]
         years = request.__dict__.get("_graphql_editions", {}).get(locale_pk, {edition["year"]})
@@ -28,7 +51,7 @@ def edition_sessions(info, edition, arguments):
             ),
         )
         sessions = selectors.sessions_localise(queryset, locale)
-        data = SessionSerializer(sessions, many=True, context=serializer_context(info, locale)).data
+        data = sessions_data(info, sessions, locale)
         grouped = {}
         for item in data:
             grouped.setdefault(item["year"], []).append(item)

@@ -17,7 +17,7 @@ from api.graphql.common import (
     serializer_context,
     window,
 )
-from api.graphql.conference.loaders import remember_editions
+from api.graphql.conference.loaders import remember_editions, sessions_data
 from api.graphql.conference.types import (
     Edition,
     EditionPartners,
@@ -31,7 +31,6 @@ from api.serializers.conference import (
     EditionPartnersSerializer,
     RoomSerializer,
     SessionDetailSerializer,
-    SessionSerializer,
     TrackSerializer,
 )
 from cms.conference import selectors
@@ -102,7 +101,7 @@ class Query(graphene.ObjectType):
             lambda filters: selectors.session_list(locale=locale, filters=filters),
         )
         sessions = selectors.sessions_localise(window(queryset, limit, offset), locale)
-        return SessionSerializer(sessions, many=True, context=serializer_context(info, locale)).data
+        return sessions_data(info, sessions, locale)
 
     @staticmethod
     def resolve_session(root, info, id, locale=None):

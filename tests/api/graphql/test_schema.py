@@ -35,6 +35,49 @@ def test_graphql_full_agenda_matches_rest(client, demo_api):
     assert panel["speakers"][0]["person"]["name"] == "Nikolay Stoyanov"
 
 
+FIELDS_QUERY = """
+fragment Times on Session { start end timezone }
+fragment More on Session { ...Times ... on Session { abstract typeLabel calendarUrl } }
+query Fields($year: Int!) {
+  edition(year: $year, locale: "en") {
+    short: sessions { id title }
+    full: sessions { id ...More jsonld url updatedAt }
+  }
+  sessions(year: $year, locale: "en", limit: 3) { id ... on Session { jsonld } }
+}
+"""
+
+
+def test_graphql_sessions_give_every_field_asked_for_through_fragments_and_aliases(
+    client, demo_api
+):
+    """Sessions are rendered with the fields the query selects: through fragment spreads,
+    inline fragments, and two selections of the same list with different fields."""
+    status, body = gql(client, FIELDS_QUERY, year=2025)
+    assert status == 200 and "errors" not in body, body
+    edition = body["data"]["edition"]
+    assert [s["id"] for s in edition["short"]] == [s["id"] for s in edition["full"]]
+    assert all(set(s) == {"id", "title"} and s["title"] for s in edition["short"])
+    assert any(s["abstract"] for s in edition["full"])
+    for session in edition["full"][:4] + body["data"]["sessions"]:
+        rest = client.get(f"/api/v1/sessions/{session['id']}/?locale=en").json()
+        expected = {
+            "start": rest["start"],
+            "end": rest["end"],
+            "timezone": rest["timezone"],
+            "abstract": rest["abstract"],
+            "typeLabel": rest["type_label"],
+            "calendarUrl": rest["calendar_url"],
+            "jsonld": rest["jsonld"],
+            "url": rest["url"],
+            "updatedAt": rest["updated_at"],
+        }
+        assert session["jsonld"] == expected["jsonld"] and session["jsonld"]["name"]
+        if len(session) > 2:
+            assert {k: session[k] for k in expected} == expected
+            assert session["calendarUrl"].endswith("session.ics")
+
+
 def test_graphql_session_filters_match_rest(client, demo_api):
     query = '{ sessions(year: 2025, topic: "tech-parks", locale: "en") { guid } }'
     status, body = gql(client, query)
