@@ -420,14 +420,15 @@ def session_get(*, pk, locale):
     return session
 
 
-def sessions_localise(sessions, locale, *, known_editions=()):
+def sessions_localise(sessions, locale, *, known_editions=(), summary=False):
     """Attach `edition_l`, `room_l`, `track_l`, `speakers_l` [(person, role)], `topics_l` and
     `industries_l`.
 
     People come with `organisation_l`; unpublished people are left out. The edition carries its
     conference's title, language, acronym and slug as `edition_get`'s does.
     `known_editions`: editions already loaded with their conference (`edition_get`'s), used
-    as they are.
+    as they are. `summary`: what a list item shows, in fewer queries: people without
+    `organisation_l`, editions without their conference.
     """
     sessions = list(sessions)
     if not sessions:
@@ -452,7 +453,8 @@ def sessions_localise(sessions, locale, *, known_editions=()):
         locale,
         queryset=person_queryset().select_related("organisation"),
     )
-    people_localise(list(people.values()), locale)
+    if not summary:
+        people_localise(list(people.values()), locale)
     tags = {}
     for name, model in (("topics", Topic), ("industries", Industry)):
         through = SessionPage._meta.get_field(name).remote_field.through
@@ -468,8 +470,10 @@ def sessions_localise(sessions, locale, *, known_editions=()):
     editions = {e.pk: e for e in known_editions}
     missing = {s.edition_page_id for s in sessions} - set(editions)
     if missing:
-        found = EditionPage.objects.filter(pk__in=missing).select_related("locale")
-        editions.update((e.pk, e) for e in conferences_attach(list(found), locale))
+        found = list(EditionPage.objects.filter(pk__in=missing).select_related("locale"))
+        editions.update(
+            (e.pk, e) for e in (found if summary else conferences_attach(found, locale))
+        )
     for session in sessions:
         session.locale = locales[session.locale_id]
         session.edition_l = editions.get(session.edition_page_id)

@@ -189,7 +189,8 @@ def test_expand_adds_no_query_per_item(client, db, settings):
     large, large_items = count(url)
     assert large_items >= small_items + 20
     assert small == large
-    assert count("/api/v1/sessions/?page_size=100&locale=en")[0] == large
+    # Without expand=speakers the speakers' organisations and the conference are not read.
+    assert count("/api/v1/sessions/?page_size=100&locale=en")[0] < large
     speakers = "/api/v1/speakers/?page_size=100&locale=en"
     assert count(speakers + "&expand=bio")[0] == count(speakers)[0]
 
