@@ -12,7 +12,7 @@ from django.db.models import JSONField, Prefetch
 from django.db.models.functions import Cast
 
 from cms.conference import selectors
-from cms.conference.models import Room, SessionPage, SessionSpeaker, Track
+from cms.conference.models import Room, SessionPage, Track
 from cms.people.models import Person, Topic
 from cms.people.selectors import image_prefetch, localise_keys
 
@@ -128,13 +128,7 @@ def _sessions(year, editions, locale):
     room_l = localise_keys(Room, set(rooms.values()), locale)
     track_l = localise_keys(Track, set(tracks.values()), locale)
 
-    speakers = {}
-    for session_id, person_key, role in (
-        SessionSpeaker.objects.filter(session_id__in=ids)
-        .order_by("sort_order", "pk")
-        .values_list("session_id", "person__translation_key", "role")
-    ):
-        speakers.setdefault(session_id, []).append((person_key, role))
+    speakers = selectors.session_speaker_keys(ids)
     people = localise_keys(
         Person,
         {key for links in speakers.values() for key, _role in links},
@@ -144,12 +138,7 @@ def _sessions(year, editions, locale):
         ),
     )
 
-    through = SessionPage._meta.get_field("topics").remote_field.through
-    topic_keys = {}
-    for session_id, key in through.objects.filter(sessionpage_id__in=ids).values_list(
-        "sessionpage_id", "topic__translation_key"
-    ):
-        topic_keys.setdefault(session_id, set()).add(key)
+    topic_keys = selectors.session_tag_keys(ids, "topics")
     topics = localise_keys(Topic, {k for keys in topic_keys.values() for k in keys}, locale)
 
     for session in sessions:

@@ -420,6 +420,32 @@ def session_get(*, pk, locale):
     return session
 
 
+def session_speaker_keys(ids):
+    """{session id: [(person translation key, role)]} for the sessions `ids`, in the editors'
+    order."""
+    speakers = {}
+    for session_id, person_key, role in (
+        SessionSpeaker.objects.filter(session_id__in=ids)
+        .order_by("sort_order", "pk")
+        .values_list("session_id", "person__translation_key", "role")
+    ):
+        speakers.setdefault(session_id, []).append((person_key, role))
+    return speakers
+
+
+def session_tag_keys(ids, name):
+    """{session id: {translation key}} of the sessions' `name` ("topics" or "industries")."""
+    field = SessionPage._meta.get_field(name)
+    through = field.remote_field.through
+    target = f"{field.related_model._meta.model_name}__translation_key"
+    keys = {}
+    for session_id, key in through.objects.filter(sessionpage_id__in=ids).values_list(
+        "sessionpage_id", target
+    ):
+        keys.setdefault(session_id, set()).add(key)
+    return keys
+
+
 def sessions_localise(sessions, locale, *, known_editions=(), summary=False):
     """Attach `edition_l`, `room_l`, `track_l`, `speakers_l` [(person, role)], `topics_l` and
     `industries_l`.
@@ -440,13 +466,7 @@ def sessions_localise(sessions, locale, *, known_editions=(), summary=False):
             session.track_key = session.track.translation_key if session.track_id else None
     rooms = localise_keys(Room, {s.room_key for s in sessions}, locale)
     tracks = localise_keys(Track, {s.track_key for s in sessions}, locale)
-    speakers = {}
-    for session_id, person_key, role in (
-        SessionSpeaker.objects.filter(session_id__in=ids)
-        .order_by("sort_order", "pk")
-        .values_list("session_id", "person__translation_key", "role")
-    ):
-        speakers.setdefault(session_id, []).append((person_key, role))
+    speakers = session_speaker_keys(ids)
     people = localise_keys(
         Person,
         {key for links in speakers.values() for key, _role in links},
@@ -457,13 +477,7 @@ def sessions_localise(sessions, locale, *, known_editions=(), summary=False):
         people_localise(list(people.values()), locale)
     tags = {}
     for name, model in (("topics", Topic), ("industries", Industry)):
-        through = SessionPage._meta.get_field(name).remote_field.through
-        target = f"{model._meta.model_name}__translation_key"
-        keys = {}
-        for session_id, key in through.objects.filter(sessionpage_id__in=ids).values_list(
-            "sessionpage_id", target
-        ):
-            keys.setdefault(session_id, set()).add(key)
+        keys = session_tag_keys(ids, name)
         found = localise_keys(model, {k for ks in keys.values() for k in ks}, locale)
         tags[name] = (keys, found)
     locales = {loc.pk: loc for loc in Locale.objects.filter(pk__in={s.locale_id for s in sessions})}
