@@ -28,7 +28,7 @@ from api.http import request_language
 from api.throttling import AnonRateThrottle
 from cms.core import versions
 
-QUERY_CANCELED = "57014"
+QUERY_CANCELED = "57014"  # PostgreSQL: canceling statement due to statement timeout
 
 
 def answered_without_errors(body):
@@ -37,9 +37,6 @@ def answered_without_errors(body):
         return "errors" not in json.loads(body)
     except ValueError:
         return False
-
-
-# PostgreSQL: canceling statement due to statement timeout
 
 
 class TimeLimitExceeded(GraphQLError):

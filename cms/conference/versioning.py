@@ -2,7 +2,7 @@
 
 from wagtail.models import Page
 
-from cms.conference.index_selectors import EDITION_DEPTH
+from cms.conference.index_selectors import EDITION_DEPTH, edition_path
 from cms.conference.models import EditionPage, SessionSpeaker
 from cms.core import versions
 
@@ -10,7 +10,7 @@ EDITION_PATH = EDITION_DEPTH * Page.steplen
 
 
 def _years_of_paths(paths):
-    prefixes = {path[:EDITION_PATH] for path in paths if len(path) >= EDITION_PATH}
+    prefixes = {edition_path(path) for path in paths if len(path) >= EDITION_PATH}
     if not prefixes:
         return set()
     return set(EditionPage.objects.filter(path__in=prefixes).values_list("year", flat=True))

@@ -1,6 +1,6 @@
 """Content versions: a number that changes whenever what the public may see changes.
 
-Three kinds of version live in the cache (Redis in production, shared by every process):
+Four kinds of version live in the cache (Redis in production, shared by every process):
 
 - `edition:<year>`: one edition's pages (the edition, its sessions, rooms, tracks, partners) and the
   people and organisations they show;
