@@ -57,6 +57,26 @@ class MaterialBlock(blocks.StreamBlock):
     )
 
 
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(
+        label=_("network"),
+        choices=[
+            ("linkedin", "LinkedIn"),
+            ("facebook", "Facebook"),
+            ("x", "X"),
+            ("youtube", "YouTube"),
+            ("instagram", "Instagram"),
+            ("website", _("Website")),
+        ],
+        default="linkedin",
+    )
+    url = blocks.URLBlock(label=_("address"))
+
+    class Meta:
+        icon = "link"
+        label = _("Social link")
+
+
 class ConferencePage(HeadlessPreviewMixin, Page):
     """The site root of one conference series; its children are the yearly editions."""
 
@@ -78,15 +98,22 @@ class ConferencePage(HeadlessPreviewMixin, Page):
         ),
     )
     organiser_contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        blank=True,
+        verbose_name=_("social links"),
+        help_text=_("The series' profiles on social networks, shown in the site's footer."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("acronym"),
         FieldPanel("intro"),
         FieldPanel("organiser_contact_email"),
+        FieldPanel("social_links"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    # One short name for every language of the series.
-    override_translatable_fields = [SynchronizedField("acronym")]
+    # One short name and one set of profiles for every language of the series.
+    override_translatable_fields = [SynchronizedField("acronym"), SynchronizedField("social_links")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["conference.EditionPage", "conference.StandardPage"]
