@@ -28,6 +28,7 @@ Environment (defaults in brackets):
   STACK_START_TIMEOUT  seconds to wait for readiness [240]
   STACK_PG             PostgreSQL server URL without a database [postgres://conf:conf@127.0.0.1:5432]
   STACK_SEARCH_URL     OpenSearch node [http://127.0.0.1:\${SEARCH_NODE_PORT:-9200}]
+  NEXT_DIST_DIR        the site's build directory in frontend/, built if missing or stale [.next]
 
 Files in STACK_DIR: stack.env (addresses, secrets, database URL: KEY=VALUE, shell-quoted),
 manage (manage.py with exactly the stack's backend environment), logs/*.log, run/*.pid.
@@ -47,6 +48,8 @@ WORKERS=${STACK_WORKERS:-2}
 TIMEOUT=${STACK_START_TIMEOUT:-240}
 PG=${STACK_PG:-postgres://conf:conf@127.0.0.1:5432}
 SEARCH_URL=${STACK_SEARCH_URL:-http://127.0.0.1:${SEARCH_NODE_PORT:-9200}}
+# The site's build directory inside frontend/ (next.config.ts reads the same variable).
+DIST_DIR=${NEXT_DIST_DIR:-.next}
 API="http://127.0.0.1:$API_PORT"
 WEB="http://127.0.0.1:$WEB_PORT"
 SERVICES=(web worker beat frontend)
@@ -67,6 +70,7 @@ validate() {
     die "STACK_RESPONSE_CACHE must be 0 or 1, got: $RESPONSE_CACHE"
   [[ "$WORKERS" =~ ^[1-9][0-9]*$ ]] || die "STACK_WORKERS must be a positive number, got: $WORKERS"
   [[ "$TIMEOUT" =~ ^[0-9]+$ ]] || die "STACK_START_TIMEOUT must be a number of seconds, got: $TIMEOUT"
+  [[ "$DIST_DIR" =~ ^\.next[A-Za-z0-9_.-]*$ ]] || die "NEXT_DIST_DIR must be .next or .next-NAME, got: $DIST_DIR"
 }
 
 # ---- processes: one session per service, its id in run/NAME.pid ----
@@ -164,7 +168,7 @@ write_config() {
   # Nothing from the caller's environment leaks in: the stack runs with exactly these.
   RUN_ENV=(env -i PATH="$PATH" HOME="${HOME:-/root}" LANG=C.UTF-8 "${BACKEND_ENV[@]}")
   FRONTEND_ENV=(env -i PATH="$PATH" HOME="${HOME:-/root}" LANG=C.UTF-8 NODE_ENV=production
-    NEXT_TELEMETRY_DISABLED=1 API_URL="$API" SITE_URL="$WEB" REVALIDATE_SECRET="$revalidate_secret")
+    NEXT_TELEMETRY_DISABLED=1 NEXT_DIST_DIR="$DIST_DIR" API_URL="$API" SITE_URL="$WEB" REVALIDATE_SECRET="$revalidate_secret")
   {
     echo "# The stack started by platform/scripts/stack.sh; shell-quoted KEY=VALUE lines."
     printf '%s=%q\n' STACK_SITE_URL "$WEB" STACK_API_URL "$API" STACK_ADMIN_URL "$API/admin/" \
@@ -239,7 +243,7 @@ call_command('search_reindex', '--quiet')" >"$STATE/logs/load_demo.log" 2>&1; th
 }
 
 build_frontend() {
-  local built="$ROOT/frontend/.next/BUILD_ID" fresh=""
+  local built="$ROOT/frontend/$DIST_DIR/BUILD_ID" fresh=""
   if [[ -f "$built" ]]; then
     fresh=$(find "$ROOT/frontend/src" "$ROOT/frontend/embed" "$ROOT/frontend/public" \
       "$ROOT/frontend/package-lock.json" "$ROOT/frontend/next.config.ts" -newer "$built" \
@@ -248,7 +252,7 @@ build_frontend() {
     log "frontend sources changed since the last build ($fresh)"
   fi
   log "building the frontend (next build)"
-  (cd "$ROOT/frontend" && NEXT_TELEMETRY_DISABLED=1 npm run --silent build) >"$STATE/logs/build.log" 2>&1 ||
+  (cd "$ROOT/frontend" && NEXT_TELEMETRY_DISABLED=1 NEXT_DIST_DIR="$DIST_DIR" npm run --silent build) >"$STATE/logs/build.log" 2>&1 ||
     { tail -n 40 "$STATE/logs/build.log" >&2; die "frontend build failed"; }
 }
 
