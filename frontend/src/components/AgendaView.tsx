@@ -1,14 +1,31 @@
 "use client";
-import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
-import { buildGrid, filterOptions, filterSessions, groupByDay, isDuringEvent, nowNext, type AgendaFilters, type AgendaSession, type AgendaTopic } from "@/lib/agenda";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import {
+  filterOptions,
+  filterSessions,
+  groupByDay,
+  initialDay,
+  jumpTarget,
+  nowNextMarks,
+  roomOrder,
+  roomsUsed,
+  todayIn,
+  type AgendaFilters as Filters,
+  type AgendaRoomRef,
+  type AgendaSession,
+  type AgendaTopic,
+} from "@/lib/agenda";
 import type { Dictionary, Locale } from "@/lib/i18n";
-import { links } from "@/lib/links";
-import { dayKey, formatDay, formatTime, formatTimeRange } from "@/lib/time";
-import { StarButton } from "./StarButton";
+import { dayKey } from "@/lib/time";
+import { AgendaFilters } from "./AgendaFilters";
+import { AgendaGrid } from "./AgendaGrid";
+import { AgendaList } from "./AgendaList";
+import type { CardContext } from "./AgendaSessionCard";
 import { starredOf } from "./starredOf";
+import { useStarred } from "./useStarred";
+import styles from "./AgendaView.module.css";
 
-export type View = "grid" | "list" | "now";
+export type View = "grid" | "list";
 
 interface Props {
   locale: Locale;
@@ -16,180 +33,268 @@ interface Props {
   sessions: AgendaSession[];
   /** Names and slugs of the sessions' topic ids. */
   topics: AgendaTopic[];
-  initial: { day?: string; view?: View; filters: AgendaFilters; now: string; fixedNow: boolean };
+  /** The edition's rooms in their order (the grid's columns, every day the same). */
+  rooms: AgendaRoomRef[];
+  /** The edition's tracks, for the legend. */
+  tracks: { slug: string; name: string; color: string }[];
+  /** The edition's time zone: days, times and "now" are read in it. */
+  timeZone: string;
+  initial: { day?: string; view?: View; filters: Filters; now: string; fixedNow: boolean };
 }
 
-function SessionLine({ s, locale, t }: { s: AgendaSession; locale: Locale; t: Dictionary }) {
-  return (
-    <li data-testid="agenda-item" data-session-id={s.id}>
-      <span className="when">
-        <time dateTime={s.start}>{formatTimeRange(s.start, s.end, locale)}</time>
-        {s.room ? <div className="muted">{s.room.name}</div> : null}
-      </span>
-      <span>
-        <Link href={links.content(locale, s.year, s.slug)}>{s.title}</Link>
-        <div>
-          <span className="tag">{s.type_label}</span>
-          {s.track ? <span className="tag">{s.track.name}</span> : null}
-          {s.language ? <span className="tag">{t.languages[s.language] ?? s.language}</span> : null}
-        </div>
-        {s.speakers.length ? <div className="muted">{s.speakers.map((sp) => sp.name).join(", ")}</div> : null}
-      </span>
-      <StarButton session={starredOf(s)} labels={t} />
-    </li>
+const PHONE = "(max-width: 639px)";
+const intl = (locale: Locale) => (locale === "bg" ? "bg-BG" : "en-GB");
+
+/** "ср, 24 март" / "Wed 24 March": a day (YYYY-MM-DD) for a tab. */
+function shortDay(day: string, locale: Locale): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Intl.DateTimeFormat(intl(locale), { weekday: "short", day: "numeric", month: "long", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)),
   );
 }
 
-export function AgendaView({ locale, t, sessions, topics, initial }: Props) {
-  const days = useMemo(() => groupByDay(sessions), [sessions]);
-  const options = useMemo(() => filterOptions(sessions, topics), [sessions, topics]);
+/** "Ден 1 · сряда, 24 март 2027" / "Day 1 · Wednesday 24 March 2027". */
+function longDay(day: string, index: number, locale: Locale, t: Dictionary): string {
+  const [y, m, d] = day.split("-").map(Number);
+  const date = new Intl.DateTimeFormat(intl(locale), { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)),
+  );
+  return `${t.day} ${index + 1} · ${date}`;
+}
+
+/**
+ * The agenda: day tabs (sticky, dated), a room grid on wider screens and a list on phones (either
+ * can be chosen; ?view= keeps the choice), filters folded into one control on phones, a track
+ * legend, and during the event "now" and "next" marks with a button that jumps to them. Before
+ * it runs in the browser both views are in the page and CSS shows the one that fits the screen,
+ * so nothing moves when it starts; print shows the list of every day.
+ */
+export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZone, initial }: Props) {
+  const days = useMemo(() => groupByDay(sessions, timeZone), [sessions, timeZone]);
+  const dayList = useMemo(() => days.map((d) => d.day), [days]);
+  const order = useMemo(() => roomOrder(rooms, sessions), [rooms, sessions]);
+  const options = useMemo(() => filterOptions(sessions, topics, rooms), [sessions, topics, rooms]);
+
   const [now, setNow] = useState(() => new Date(initial.now));
-  const during = isDuringEvent(sessions, now);
-  const [view, setView] = useState<View>(initial.view ?? (during ? "now" : "grid"));
-  const [day, setDay] = useState<string>(
-    initial.day && days.some((d) => d.day === initial.day) ? initial.day : (days[0]?.day ?? ""),
-  );
-  const [filters, setFilters] = useState<AgendaFilters>(initial.filters);
+  const [view, setView] = useState<View | "auto">(initial.view ?? "auto");
+  const [phone, setPhone] = useState<boolean | null>(null);
+  const explicitDay = !!initial.day && dayList.includes(initial.day);
+  const [day, setDay] = useState(() => initialDay(dayList, initial.day, new Date(initial.now), timeZone));
+  const [dayChosen, setDayChosen] = useState(explicitDay);
+  const [filters, setFilters] = useState<Filters>(initial.filters);
+  const [jump, setJump] = useState<number | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
+  const { starred, toggle, ready } = useStarred();
+
+  // The browser's clock (a test may fix it with ?now=): today's tab during the event, a tick a minute.
+  useEffect(() => {
+    const read = () => (initial.fixedNow ? new Date(initial.now) : new Date());
+    const first = read();
+    setNow(first);
+    if (!explicitDay) {
+      const today = todayIn(dayList, first, timeZone);
+      if (today) setDay(today);
+    }
+    if (initial.fixedNow) return;
+    const timer = window.setInterval(() => setNow(read()), 60_000);
+    return () => window.clearInterval(timer);
+    // Once, on arrival: later ticks must not move the visitor to another tab.
+  }, []);
 
   useEffect(() => {
-    if (initial.fixedNow) return;
-    const timer = window.setInterval(() => setNow(new Date()), 60_000);
-    return () => window.clearInterval(timer);
-  }, [initial.fixedNow]);
+    const query = window.matchMedia(PHONE);
+    const update = () => setPhone(query.matches);
+    update();
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
 
-  // Keep the state in the address, so that a link (and the language switch) keeps it.
+  // The sticky bar's height, for what sticks below it (the grid's room heads) and for jumps.
+  useEffect(() => {
+    const bar = barRef.current;
+    const root = rootRef.current;
+    if (!bar || !root || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => root.style.setProperty("--agenda-bar-h", `${Math.ceil(bar.getBoundingClientRect().height)}px`));
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
+
+  // The state in the address, so that a link (and the language switch) keeps it.
   useEffect(() => {
     const url = new URL(window.location.href);
     const set = (k: string, v?: string) => (v ? url.searchParams.set(k, v) : url.searchParams.delete(k));
-    set("view", view);
-    set("day", day);
+    set("view", view === "auto" ? undefined : view);
+    set("day", dayChosen ? day : undefined);
     set("track", filters.track);
     set("type", filters.type);
     set("topic", filters.topic);
     set("language", filters.language);
-    if (url.href !== window.location.href) window.history.replaceState(null, "", url);
-  }, [view, day, filters]);
+    set("room", filters.room);
+    if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+  }, [view, day, dayChosen, filters]);
 
+  const visible = useMemo(() => filterSessions(sessions, filters, topics, rooms), [sessions, filters, topics, rooms]);
+  const today = todayIn(dayList, now, timeZone);
+  const marks = useMemo(() => (today ? nowNextMarks(visible, now) : new Map<number, "now" | "next">()), [today, visible, now]);
+  const target = today ? jumpTarget(visible, now) : undefined;
+
+  const starredSet = useMemo(() => new Set(starred.map((s) => s.guid)), [starred]);
+  const toggleStar = useCallback((s: AgendaSession) => toggle(starredOf(s)), [toggle]);
+  const ctx: CardContext = { locale, t, timeZone, marks, starred: starredSet, starReady: ready, toggleStar };
+
+  const byDay = useMemo(() => {
+    const map = new Map<string, AgendaSession[]>(dayList.map((d) => [d, []]));
+    for (const s of visible) map.get(dayKey(s.start, timeZone))?.push(s);
+    return map;
+  }, [visible, dayList, timeZone]);
   const current = days.find((d) => d.day === day);
-  const visible = filterSessions(current?.sessions ?? [], filters, topics);
-  const grid = buildGrid(visible);
-  const nn = nowNext(filterSessions(sessions, filters, topics), now);
+  // Every room used that day (filters other than the room one leave the columns alone).
+  const dayRooms = filters.room
+    ? order.filter((r) => rooms.some((x) => x.key === filters.room && x.id === r.id))
+    : roomsUsed(order, current?.sessions ?? []);
+  const daySessions = byDay.get(day) ?? [];
+  const dayHasSessions = daySessions.some((s) => s.type !== "break");
 
-  const select = (key: keyof AgendaFilters, label: string, items: { value: string; label: string }[]) => (
-    <label>
-      {label}
-      <select value={filters[key] ?? ""} onChange={(e) => setFilters({ ...filters, [key]: e.target.value || undefined })} data-testid={`filter-${key}`}>
-        <option value="">{t.all}</option>
-        {items.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  // Jump: the target's day, then its item in the view on screen, scrolled to and focused.
+  useEffect(() => {
+    if (jump === null) return;
+    const items = rootRef.current?.querySelectorAll<HTMLElement>(`[data-session-id="${jump}"]`) ?? [];
+    const item = [...items].find((el) => el.getClientRects().length > 0);
+    if (!item) return;
+    const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    item.scrollIntoView({ block: "start", behavior: smooth ? "smooth" : "auto" });
+    item.querySelector<HTMLElement>("a[href]")?.focus({ preventScroll: true });
+    setJump(null);
+  }, [jump, day]);
+
+  const chooseDay = (d: string) => {
+    setDay(d);
+    setDayChosen(true);
+  };
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const to = e.key === "ArrowRight" ? index + 1 : e.key === "ArrowLeft" ? index - 1 : e.key === "Home" ? 0 : e.key === "End" ? dayList.length - 1 : null;
+    if (to === null) return;
+    e.preventDefault();
+    const next = dayList[(to + dayList.length) % dayList.length]!;
+    chooseDay(next);
+    document.getElementById(`agenda-tab-${next}`)?.focus();
+  };
+
+  const effective: View | null = view !== "auto" ? view : phone === null ? null : phone ? "list" : "grid";
+  const headings = new Map(days.map((d, i) => [d.day, longDay(d.day, i, locale, t)]));
+
+  if (!days.length) return <p data-testid="agenda">{t.noSessions}</p>;
 
   return (
-    <div data-testid="agenda">
-      <div className="tabs" role="group" aria-label={t.agenda}>
-        {(["grid", "list", "now"] as const).map((v) => (
-          <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)} data-testid={`view-${v}`}>
-            {v === "grid" ? t.grid : v === "list" ? t.list : t.nowNext}
-          </button>
-        ))}
-      </div>
-      <fieldset className="filters" style={{ border: 0, padding: 0, margin: 0 }}>
-        <legend className="muted">{t.filters}</legend>
-        {select("track", t.track, options.tracks)}
-        {select("type", t.type, options.types)}
-        {select("topic", t.topic, options.topics)}
-        {select("language", t.language, options.languages.map((l) => ({ value: l, label: t.languages[l] ?? l })))}
-      </fieldset>
-      {view !== "now" ? (
-        <div className="tabs" role="group" aria-label={t.day}>
-          {days.map((d, i) => (
-            <button key={d.day} type="button" aria-pressed={d.day === day} onClick={() => setDay(d.day)} data-testid="day-tab">
-              {t.day} {i + 1}: {formatDay(d.day, locale)}
+    <div ref={rootRef} className={styles.root} data-view={view} data-testid="agenda">
+      <div className={styles.toolbar}>
+        <AgendaFilters t={t} options={options} filters={filters} onChange={setFilters} />
+        <div className={styles.views} role="group" aria-label={t.agendaView.view}>
+          {(["grid", "list"] as const).map((v) => (
+            <button key={v} type="button" className={styles.viewButton} aria-pressed={effective === v} onClick={() => setView(v)} data-testid={`view-${v}`}>
+              <ViewIcon view={v} />
+              {v === "grid" ? t.grid : t.list}
             </button>
           ))}
         </div>
+      </div>
+
+      {tracks.length ? (
+        <div className={styles.legend} data-testid="track-legend">
+          <h2 className={styles.legendTitle}>{t.agendaView.legend}</h2>
+          <ul role="list">
+            {tracks.map((tr) => (
+              <li key={tr.slug} style={{ ["--track" as string]: tr.color }}>
+                <span className={styles.swatch} aria-hidden="true" />
+                {tr.name}
+              </li>
+            ))}
+          </ul>
+          <p className={styles.zone}>
+            {t.agendaView.timeZone}: {timeZone}
+          </p>
+        </div>
       ) : null}
 
-      {view === "now" ? (
-        <section data-testid="now-next">
-          <h2>{t.now}</h2>
-          <p className="muted">
-            <time dateTime={now.toISOString()}>{formatDay(dayKey(now), locale)} {formatTime(now.toISOString(), locale)}</time> (Europe/Sofia)
-          </p>
-          {nn.now.length ? (
-            <ol className="sessions" data-testid="now-list">
-              {nn.now.map((s) => (
-                <SessionLine key={s.id} s={s} locale={locale} t={t} />
-              ))}
-            </ol>
-          ) : (
-            <p>{t.nothingNow}</p>
-          )}
-          <h2>{t.next}</h2>
-          {nn.next.length ? (
-            <ol className="sessions" data-testid="next-list">
-              {nn.next.map((s) => (
-                <SessionLine key={s.id} s={s} locale={locale} t={t} />
-              ))}
-            </ol>
-          ) : (
-            <p>{t.nothingNext}</p>
-          )}
-        </section>
-      ) : !visible.length ? (
-        <p>{t.noSessions}</p>
-      ) : view === "list" ? (
-        <ol className="sessions" data-testid="agenda-list">
-          {visible.map((s) => (
-            <SessionLine key={s.id} s={s} locale={locale} t={t} />
+      <div ref={barRef} className={styles.bar} data-testid="agenda-bar">
+        <div className={styles.tabs} role="tablist" aria-label={t.agendaView.days}>
+          {days.map((d, i) => (
+            <button
+              key={d.day}
+              id={`agenda-tab-${d.day}`}
+              type="button"
+              role="tab"
+              className={styles.tab}
+              aria-selected={d.day === day}
+              aria-controls="agenda-panel"
+              tabIndex={d.day === day ? 0 : -1}
+              onClick={() => chooseDay(d.day)}
+              onKeyDown={(e) => onTabKey(e, i)}
+              data-testid="day-tab"
+              data-day={d.day}
+            >
+              <span className={styles.tabDay}>
+                {t.day} {i + 1}
+                {d.day === today ? <span className={styles.today}> · {t.agendaView.today}</span> : null}
+              </span>
+              <span className={styles.tabDate}>{shortDay(d.day, locale)}</span>
+            </button>
           ))}
-        </ol>
-      ) : (
-        <div className="grid-wrap" tabIndex={0} role="region" aria-label={t.grid}>
-          <table className="grid" data-testid="agenda-grid">
-            <caption className="muted" style={{ textAlign: "left" }}>
-              {t.agenda}: {formatDay(day, locale, true)}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.time}</th>
-                {grid.rooms.map((r) => (
-                  <th scope="col" key={r.id}>
-                    {r.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {grid.rows.map((row) => (
-                <tr key={row.start}>
-                  <th scope="row">{formatTime(row.start, locale)}</th>
-                  {row.cells.map((cell, i) =>
-                    cell === "covered" ? null : cell === null ? (
-                      <td key={i} />
-                    ) : (
-                      <td key={i} rowSpan={cell.span} data-testid="grid-cell" data-session-id={cell.session.id}>
-                        <div className="slot" style={{ ["--track" as string]: cell.session.track?.color ?? undefined }}>
-                          <Link href={links.content(locale, cell.session.year, cell.session.slug)}>{cell.session.title}</Link>
-                          <div className="muted">
-                            {formatTimeRange(cell.session.start, cell.session.end, locale)} · {cell.session.type_label}
-                          </div>
-                          <StarButton session={starredOf(cell.session)} labels={t} />
-                        </div>
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
         </div>
-      )}
+        {target ? (
+          <button
+            type="button"
+            className={styles.jump}
+            onClick={() => {
+              chooseDay(dayKey(target.start, timeZone));
+              setJump(target.id);
+            }}
+            data-testid="jump-now"
+          >
+            <span className={styles.pulse} aria-hidden="true" />
+            {t.agendaView.jumpNow}
+          </button>
+        ) : null}
+      </div>
+
+      <div id="agenda-panel" role="tabpanel" aria-labelledby={`agenda-tab-${day}`} className={styles.panel}>
+        {view !== "list" ? (
+          <div className={styles.gridView}>
+            {dayHasSessions ? (
+              <AgendaGrid day={day} heading={headings.get(day) ?? day} sessions={daySessions} rooms={dayRooms} ctx={ctx} />
+            ) : (
+              <NoMatch t={t} onClear={() => setFilters({})} />
+            )}
+          </div>
+        ) : null}
+        <div className={styles.listView}>
+          <AgendaList days={days.map((d) => ({ day: d.day, heading: headings.get(d.day) ?? d.day, sessions: byDay.get(d.day) ?? [] }))} selected={day} ctx={ctx} />
+        </div>
+      </div>
     </div>
+  );
+}
+
+function NoMatch({ t, onClear }: { t: Dictionary; onClear: () => void }) {
+  return (
+    <p className={styles.noMatch}>
+      {t.noSessions}{" "}
+      <button type="button" className={styles.clearAll} onClick={onClear}>
+        {t.clearFilters}
+      </button>
+    </p>
+  );
+}
+
+function ViewIcon({ view }: { view: View }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16" className={styles.viewIcon}>
+      {view === "grid" ? (
+        <path d="M1.5 2.5h13v11h-13zM6 2.5v11M10.5 2.5v11M1.5 6h13" fill="none" stroke="currentColor" strokeWidth="1.3" />
+      ) : (
+        <path d="M2 4h12M2 8h12M2 12h12" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+      )}
+    </svg>
   );
 }

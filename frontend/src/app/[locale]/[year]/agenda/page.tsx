@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AgendaView, type View } from "@/components/AgendaView";
+import { filtersFromParams, validTimeZone, type AgendaSession } from "@/lib/agenda";
 import { api, PUBLIC_API_URL } from "@/lib/api";
 import { dictionary } from "@/lib/i18n";
 import { links } from "@/lib/links";
 import { alternates, localeOf, yearOf } from "@/lib/site";
 import { formatDateRange } from "@/lib/time";
+import styles from "./page.module.css";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/[year]/agenda">): Promise<Metadata> {
   const p = await params;
@@ -25,30 +27,61 @@ export default async function AgendaPage({ params, searchParams }: PageProps<"/[
   const q = await searchParams;
   const locale = localeOf(p.locale);
   const year = yearOf(p.year);
-  const [edition, sessions, topics] = await Promise.all([api.edition(year, locale), api.sessions(year, locale), api.topics(locale)]);
+  const [edition, sessions, topics, speakers] = await Promise.all([
+    api.edition(year, locale),
+    api.sessions(year, locale),
+    api.topics(locale),
+    api.speakers(locale, year),
+  ]);
   if (!edition) notFound();
   const t = dictionary(locale);
   const nowParam = one(q.now);
   const fixedNow = !!nowParam && !Number.isNaN(Date.parse(nowParam));
   const view = one(q.view);
+  const day = one(q.day);
+  const organisation = new Map(speakers.map((sp) => [sp.id, sp.organisation?.name ?? null]));
+  // Only what the agenda shows travels to the browser.
+  const agenda: AgendaSession[] = sessions.map((s) => ({
+    id: s.id,
+    guid: s.guid,
+    title: s.title,
+    slug: s.slug,
+    year: s.year,
+    type: s.type,
+    type_label: s.type_label,
+    start: s.start,
+    end: s.end,
+    language: s.language,
+    room: s.room,
+    track: s.track,
+    topics: s.topics,
+    speakers: s.speakers.map((sp) => ({ id: sp.id, name: sp.name, role: sp.role, organisation: organisation.get(sp.id) ?? null })),
+  }));
   return (
     <>
-      <h1>
+      <h1 className={styles.title}>
         {t.agenda}: {edition.title}
       </h1>
-      <p className="muted">
-        {formatDateRange(edition.start_date, edition.end_date, locale)} · {edition.venue.name} · <Link href={links.edition(locale, year)}>{t.nav.home}</Link> ·{" "}
-        <a href={`${PUBLIC_API_URL}/api/v1/editions/${year}/agenda.ics?locale=${locale}`}>.ics</a>
+      <p className={`muted ${styles.meta}`}>
+        {formatDateRange(edition.start_date, edition.end_date, locale)} · {edition.venue.name}
+        <span className={styles.links}>
+          {" "}
+          · <Link href={links.edition(locale, year)}>{t.nav.home}</Link> ·{" "}
+          <a href={`${PUBLIC_API_URL}/api/v1/editions/${year}/agenda.ics?locale=${locale}`}>.ics</a>
+        </span>
       </p>
       <AgendaView
         locale={locale}
         t={t}
-        sessions={sessions}
+        sessions={agenda}
         topics={topics.map(({ id, name, slug }) => ({ id, name, slug }))}
+        rooms={edition.rooms.map((r) => ({ id: r.id, name: r.name, key: r.guid.slice(0, 8) }))}
+        tracks={edition.tracks.map(({ slug, name, color }) => ({ slug, name, color }))}
+        timeZone={validTimeZone(edition.timezone)}
         initial={{
-          day: one(q.day),
-          view: view === "grid" || view === "list" || view === "now" ? (view as View) : undefined,
-          filters: { track: one(q.track), type: one(q.type), topic: one(q.topic), language: one(q.language) },
+          day: day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined,
+          view: view === "grid" || view === "list" ? (view as View) : view === "now" ? "list" : undefined,
+          filters: filtersFromParams((key) => one(q[key])),
           now: fixedNow ? new Date(nowParam!).toISOString() : new Date().toISOString(),
           fixedNow,
         }}
