@@ -87,6 +87,17 @@ const bg = {
   role: { speaker: "лектор", moderator: "модератор", panelist: "панелист", host: "водещ" } as Record<string, string>,
   languages: { bg: "български", en: "английски", "bg-en": "български и английски" } as Record<string, string>,
   page: "Страница",
+  agendaView: {
+    view: "Изглед",
+    days: "Дни на конференцията",
+    today: "днес",
+    jumpNow: "Сега и следва",
+    activeFilters: "Избрани филтри",
+    removeFilter: "Премахни филтъра",
+    legend: "Направления",
+    allRooms: "Всички зали",
+    timeZone: "Часова зона",
+  },
 };
 
 export type Dictionary = typeof bg;
@@ -162,6 +173,17 @@ const en: Dictionary = {
   role: { speaker: "speaker", moderator: "moderator", panelist: "panelist", host: "host" },
   languages: { bg: "Bulgarian", en: "English", "bg-en": "Bulgarian and English" },
   page: "Page",
+  agendaView: {
+    view: "View",
+    days: "Conference days",
+    today: "today",
+    jumpNow: "Now and next",
+    activeFilters: "Active filters",
+    removeFilter: "Remove filter",
+    legend: "Tracks",
+    allRooms: "All rooms",
+    timeZone: "Time zone",
+  },
 };
 
 export function dictionary(locale: Locale): Dictionary {
