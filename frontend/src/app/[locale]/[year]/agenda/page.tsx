@@ -17,7 +17,10 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/[year]/a
   const edition = await api.edition(year, locale);
   if (!edition) return {};
   const title = `${dictionary(locale).agenda} · ${edition.title}`;
-  return { title, alternates: alternates(locale, `/${year}/agenda`), openGraph: { title, type: "website", locale } };
+  // What a search result shows under the title: the edition, its dates and venue, its theme.
+  const when = `${formatDateRange(edition.start_date, edition.end_date, locale)} · ${edition.venue.name}`;
+  const description = `${title}: ${when}.${edition.theme ? ` ${edition.theme}` : ""}`;
+  return { title, description, alternates: alternates(locale, `/${year}/agenda`), openGraph: { title, description, type: "website", locale } };
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
