@@ -18,7 +18,7 @@ export function EditionHome({ locale, edition, speakers: all, pages }: { locale:
     <article data-testid="edition-home" data-year={edition.year}>
       <JsonLd data={edition.jsonld} />
       <div className="hero">
-        <Picture image={edition.hero_image} size="hero" />
+        <Picture image={edition.hero_image} size="hero" priority />
       </div>
       <h1>{edition.title}</h1>
       <ul className="facts">

@@ -34,7 +34,7 @@ export default async function SpeakerPage({ params }: PageProps<"/[locale]/speak
   return (
     <article data-testid="speaker">
       <div className="person">
-        <Picture image={speaker.photo} size="square" alt="" className="" />
+        <Picture image={speaker.photo} size="square" alt="" className="" priority />
         <div>
           <h1>{speaker.name}</h1>
           <p className="muted">{[speaker.job_title, speaker.organisation?.name].filter(Boolean).join(", ")}</p>
