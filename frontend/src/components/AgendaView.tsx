@@ -110,13 +110,22 @@ export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZon
     return () => query.removeEventListener("change", update);
   }, []);
 
-  // The sticky bar's height, for what sticks below it (the grid's room heads) and for jumps.
+  // The sticky bar's height, for what sticks below it (the grid's room heads) and for jumps; and
+  // the site header's, when the header itself sticks to the top (the bar then stops below it).
   useEffect(() => {
     const bar = barRef.current;
     const root = rootRef.current;
     if (!bar || !root || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(() => root.style.setProperty("--agenda-bar-h", `${Math.ceil(bar.getBoundingClientRect().height)}px`));
+    const header = document.querySelector<HTMLElement>("body > header");
+    const measure = () => {
+      root.style.setProperty("--agenda-bar-h", `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+      const position = header ? getComputedStyle(header).position : "static";
+      const top = header && (position === "sticky" || position === "fixed") ? Math.ceil(header.getBoundingClientRect().height) : 0;
+      root.style.setProperty("--agenda-sticky-top", `${top}px`);
+    };
+    const observer = new ResizeObserver(measure);
     observer.observe(bar);
+    if (header) observer.observe(header);
     return () => observer.disconnect();
   }, []);
 
