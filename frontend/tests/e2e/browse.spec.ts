@@ -38,7 +38,7 @@ test("browse this year's agenda: day tabs, grid by room, list, filters, times in
 
   await page.getByTestId("view-list").click();
   const list = page.getByTestId("agenda-list");
-  await expect(list.getByTestId("agenda-item").first()).toBeVisible();
+  await expect(list.getByTestId("agenda-item").filter({ visible: true }).first()).toBeVisible();
   const count = await list.getByTestId("agenda-item").count();
   await page.getByTestId("filter-type").selectOption("b2b");
   await expect(list.getByTestId("agenda-item")).toHaveCount(1);
@@ -83,7 +83,7 @@ test("an earlier edition: home, agenda and archive", async ({ page }) => {
   await page.getByRole("link", { name: "See the agenda" }).click();
   await expect(page).toHaveURL(/\/en\/2025\/agenda/);
   await expect(page.getByTestId("day-tab")).toHaveCount(2);
-  await expect(page.getByTestId("day-tab").first()).toContainText("26 March 2025");
+  await expect(page.getByTestId("day-tab").first()).toContainText("26 March");
   await shot(page, "agenda-2025");
 });
 
