@@ -1,5 +1,5 @@
 "use client";
-import { timeSlots, type AgendaSession } from "@/lib/agenda";
+import { timeSlots, type AgendaRoom, type AgendaSession } from "@/lib/agenda";
 import { formatTime } from "@/lib/time";
 import { SessionCard, type CardContext } from "./AgendaSessionCard";
 import styles from "./AgendaList.module.css";
@@ -14,11 +14,11 @@ export interface ListDay {
  * The agenda as a list, grouped by start time, room on every item, breaks as slim rows. Every day
  * is in the page (print shows them all, a page each); the screen shows the selected one.
  */
-export function AgendaList({ days, selected, ctx }: { days: ListDay[]; selected: string; ctx: CardContext }) {
+export function AgendaList({ days, selected, rooms, ctx }: { days: ListDay[]; selected: string; rooms: AgendaRoom[]; ctx: CardContext }) {
   return (
     <div className={styles.list} data-testid="agenda-list">
       {days.map((d) => {
-        const slots = timeSlots(d.sessions);
+        const slots = timeSlots(d.sessions, rooms);
         const headingId = `agenda-list-${d.day}`;
         return (
           <section key={d.day} className={styles.day} data-selected={d.day === selected || undefined} aria-labelledby={headingId} data-day={d.day}>

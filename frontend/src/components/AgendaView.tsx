@@ -278,7 +278,7 @@ export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZon
           </div>
         ) : null}
         <div className={styles.listView}>
-          <AgendaList days={days.map((d) => ({ day: d.day, heading: headings.get(d.day) ?? d.day, sessions: byDay.get(d.day) ?? [] }))} selected={day} ctx={ctx} />
+          <AgendaList days={days.map((d) => ({ day: d.day, heading: headings.get(d.day) ?? d.day, sessions: byDay.get(d.day) ?? [] }))} selected={day} rooms={order} ctx={ctx} />
         </div>
       </div>
     </div>

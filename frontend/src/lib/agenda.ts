@@ -388,8 +388,9 @@ export interface TimeSlot<T> {
   breaksOnly: boolean;
 }
 
-/** The list view's time slots: sessions grouped by their start, in order. */
-export function timeSlots<T extends AgendaSession>(sessions: T[]): TimeSlot<T>[] {
+/** The list view's time slots: sessions grouped by their start, in order; within a slot, breaks
+ * first, then by the rooms' `order` (the grid's columns), then by room name. */
+export function timeSlots<T extends AgendaSession>(sessions: T[], order: AgendaRoom[] = []): TimeSlot<T>[] {
   const slots = new Map<number, T[]>();
   for (const s of sortSessions(sessions)) {
     const key = ms(s.start);
@@ -397,7 +398,15 @@ export function timeSlots<T extends AgendaSession>(sessions: T[]): TimeSlot<T>[]
     list.push(s);
     slots.set(key, list);
   }
-  return [...slots.values()].map((list) => ({ start: list[0]!.start, sessions: list, breaksOnly: list.every(isBreak) }));
+  const rank = (s: T) => {
+    if (isBreak(s)) return -1;
+    const i = s.room ? order.findIndex((r) => r.id === s.room!.id) : -1;
+    return i < 0 ? order.length : i;
+  };
+  return [...slots.values()].map((list) => {
+    const sorted = [...list].sort((a, b) => rank(a) - rank(b) || (a.room?.name ?? "").localeCompare(b.room?.name ?? "") || a.id - b.id);
+    return { start: sorted[0]!.start, sessions: sorted, breaksOnly: sorted.every(isBreak) };
+  });
 }
 
 /**

@@ -58,6 +58,11 @@ describe("agenda grouping", () => {
     expect(slots.filter((s) => s.breaksOnly).map((s) => s.sessions[0]!.title)).toEqual(["Registration and coffee", "Coffee break", "Lunch"]);
     expect(slots.find((s) => s.start.startsWith("2025-03-26T11:00"))!.sessions).toHaveLength(2);
     expect(slots.flatMap((s) => s.sessions)).toHaveLength(day1.length);
+    // Within a slot: the rooms' order, not their names ("Hall 2" sorts before "Innovation…").
+    const eleven = (order: { id: number; name: string }[]) => timeSlots(day1, order).find((s) => s.start.startsWith("2025-03-26T11:00"))!.sessions.map((s) => s.room!.name);
+    expect(eleven(rooms2025)).toEqual(["Innovation Forum – Main Hall", "Hall 2"]);
+    expect(eleven([...rooms2025].reverse())).toEqual(["Hall 2", "Innovation Forum – Main Hall"]);
+    expect(eleven([])).toEqual(["Hall 2", "Innovation Forum – Main Hall"]);
   });
 });
 
