@@ -1,10 +1,8 @@
 "use client";
+import { useEffect, useRef, useState } from "react";
 import { layoutDay, minutesLabel, type AgendaRoom, type AgendaSession } from "@/lib/agenda";
 import { SessionCard, type CardContext } from "./AgendaSessionCard";
 import styles from "./AgendaGrid.module.css";
-
-/** More rooms than this and the grid scrolls sideways inside its own box (the page never does). */
-const MANY_ROOMS = 5;
 
 /**
  * One day as a grid: a column per room (the edition's order), rows of five minutes, each session
@@ -26,10 +24,26 @@ export function AgendaGrid({
   ctx: CardContext;
 }) {
   const layout = layoutDay(sessions, rooms, { timeZone: ctx.timeZone });
+  // Every room the same share of the width; a lane never narrower than --agenda-lane-min.
   const template = [
     "var(--agenda-time-col)",
-    ...layout.columns.flatMap((c) => Array.from({ length: c.lanes }, () => `minmax(calc(var(--agenda-col-min) / ${c.lanes}), ${+(1 / c.lanes).toFixed(4)}fr)`)),
+    ...layout.columns.flatMap((c) =>
+      Array.from({ length: c.lanes }, () => `minmax(max(calc(var(--agenda-col-min) / ${c.lanes}), var(--agenda-lane-min)), ${+(1 / c.lanes).toFixed(4)}fr)`),
+    ),
   ].join(" ");
+  // Too wide for the screen: it scrolls sideways in its own box (never the page), and the room
+  // heads cannot stick. It fits: no scroll box, the room heads stick below the day tabs.
+  const gridRef = useRef<HTMLOListElement>(null);
+  const [fits, setFits] = useState(false);
+  useEffect(() => {
+    const grid = gridRef.current;
+    if (!grid || typeof ResizeObserver === "undefined") return;
+    const measure = () => setFits(grid.scrollWidth <= grid.clientWidth + 1);
+    const observer = new ResizeObserver(measure);
+    observer.observe(grid);
+    measure();
+    return () => observer.disconnect();
+  }, [layout.width, layout.columns.length]);
   const rowsTemplate = `repeat(${layout.rows}, minmax(var(--agenda-slot), auto))`;
   const perMark = 30 / layout.slotMinutes;
   const headingId = `agenda-grid-${day}`;
@@ -38,7 +52,7 @@ export function AgendaGrid({
       <h2 id={headingId} className={styles.heading}>
         {heading}
       </h2>
-      <div className={styles.scroller} data-many={layout.columns.length > MANY_ROOMS || undefined}>
+      <div className={styles.scroller} data-fits={fits || undefined}>
         <div className={styles.head} style={{ gridTemplateColumns: template }} aria-hidden="true">
           <span className={styles.corner} />
           {layout.columns.map((c) => (
@@ -53,7 +67,7 @@ export function AgendaGrid({
             </span>
           ))}
         </div>
-        <ol className={styles.grid} role="list" style={{ gridTemplateColumns: template, gridTemplateRows: rowsTemplate }}>
+        <ol ref={gridRef} className={styles.grid} role="list" style={{ gridTemplateColumns: template, gridTemplateRows: rowsTemplate }}>
           {layout.marks.map((m) => (
             <li
               key={`m${m.minute}`}
