@@ -8,7 +8,13 @@ export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/artifacts",
   timeout: 30_000,
-  expect: { timeout: 7_000 },
+  // Screenshot baselines (tests/e2e/visual.spec.ts) live beside their spec, one set for every
+  // platform: the same Debian Chromium renders them in CI and on a developer's machine.
+  snapshotPathTemplate: "{testDir}/{testFilePath}-snapshots/{arg}{ext}",
+  expect: {
+    timeout: 7_000,
+    toHaveScreenshot: { maxDiffPixels: 100, maxDiffPixelRatio: 0.01, animations: "disabled", caret: "hide", scale: "css" },
+  },
   fullyParallel: false,
   workers: Number(process.env.PLAYWRIGHT_WORKERS || 2),
   retries: process.env.CI ? 1 : 0,
