@@ -82,7 +82,8 @@ export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZon
   const [day, setDay] = useState(() => initialDay(dayList, initial.day, new Date(initial.now), timeZone));
   const [dayChosen, setDayChosen] = useState(explicitDay);
   const [filters, setFilters] = useState<Filters>(initial.filters);
-  const [jump, setJump] = useState<number | null>(null);
+  /** A session to bring into view: by the button (focus follows), or on arrival (only if off screen). */
+  const [jump, setJump] = useState<{ id: number; arrival: boolean } | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const barRef = useRef<HTMLDivElement>(null);
   const { starred, toggle, ready } = useStarred();
@@ -94,7 +95,12 @@ export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZon
     setNow(first);
     if (!explicitDay) {
       const today = todayIn(dayList, first, timeZone);
-      if (today) setDay(today);
+      if (today) {
+        setDay(today);
+        // Arriving during the event: what runs now (or comes next) is brought into view.
+        const target = window.location.hash ? undefined : jumpTarget(filterSessions(sessions, initial.filters, topics, rooms), first);
+        if (target && dayKey(target.start, timeZone) === today) setJump({ id: target.id, arrival: true });
+      }
     }
     if (initial.fixedNow) return;
     const timer = window.setInterval(() => setNow(read()), 60_000);
@@ -165,16 +171,19 @@ export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZon
   const daySessions = byDay.get(day) ?? [];
   const dayHasSessions = daySessions.some((s) => s.type !== "break");
 
-  // Jump: the target's day, then its item in the view on screen, scrolled to and focused.
+  // Jump: the target's day, then its item in the view on screen, scrolled to (and, by the button,
+  // focused). On arrival nothing moves when the item is already on the first screen.
   useEffect(() => {
     if (jump === null) return;
-    const items = rootRef.current?.querySelectorAll<HTMLElement>(`[data-session-id="${jump}"]`) ?? [];
+    const items = rootRef.current?.querySelectorAll<HTMLElement>(`[data-session-id="${jump.id}"]`) ?? [];
     const item = [...items].find((el) => el.getClientRects().length > 0);
     if (!item) return;
-    const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    item.scrollIntoView({ block: "start", behavior: smooth ? "smooth" : "auto" });
-    item.querySelector<HTMLElement>("a[href]")?.focus({ preventScroll: true });
     setJump(null);
+    const box = item.getBoundingClientRect();
+    if (jump.arrival && box.top >= 0 && box.bottom <= window.innerHeight) return;
+    const smooth = !jump.arrival && !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    item.scrollIntoView({ block: "start", behavior: smooth ? "smooth" : "auto" });
+    if (!jump.arrival) item.querySelector<HTMLElement>("a[href]")?.focus({ preventScroll: true });
   }, [jump, day]);
 
   const chooseDay = (d: string) => {
@@ -257,7 +266,7 @@ export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZon
             className={styles.jump}
             onClick={() => {
               chooseDay(dayKey(target.start, timeZone));
-              setJump(target.id);
+              setJump({ id: target.id, arrival: false });
             }}
             data-testid="jump-now"
           >
