@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Frontend checks: unit tests (vitest), then end-to-end tests (Playwright in Debian's Chromium)
-# against the production stack (platform/scripts/stack.sh: gunicorn, Celery worker and beat, the
-# BUILT site) on free ports, its own state directory, Redis db and database (conf_e2e, recreated
-# with the demo each run). Exits non-zero on any failure; stops the stack it started.
+# Frontend checks: unit tests (vitest), then end-to-end tests (Playwright in Debian's Chromium, with
+# screenshot comparisons) and Lighthouse scores against the production stack (stack.sh: gunicorn,
+# Celery worker and beat, the BUILT site) on free ports, its own state directory, Redis db and
+# database (conf_e2e, recreated with the demo each run). Exits non-zero on any failure; stops the stack.
 # Usage: platform/scripts/e2e.sh [--help]   (env: E2E_API_PORT=8765 E2E_WEB_PORT=3100 E2E_DB=conf_e2e
 #        E2E_REDIS_DB=4 PLAYWRIGHT_WORKERS=2)
 set -euo pipefail
@@ -79,6 +79,12 @@ mkdir -p test-results/screenshots
 BASE_URL="$STACK_SITE_URL" API_URL="$STACK_API_URL" REVALIDATE_SECRET="$REVALIDATE_SECRET" \
   PREVIEW_TOKEN="$PREVIEW_TOKEN" E2E_MANAGE="$STACK_MANAGE" PLAYWRIGHT_WORKERS="${PLAYWRIGHT_WORKERS:-2}" \
   ./node_modules/.bin/playwright test --reporter=list || status=1
+
+# Lighthouse on the same stack, mobile emulation, one page at a time: prints each page's scores
+# and fails below accessibility 100 or any other category below 95 (scripts/lighthouse.mjs).
+echo "e2e: lighthouse (Chromium at /usr/bin/chromium)"
+BASE_URL="$STACK_SITE_URL" API_URL="$STACK_API_URL" CHROME_PATH=/usr/bin/chromium \
+  LIGHTHOUSE_OUT=test-results/lighthouse node scripts/lighthouse.mjs || status=1
 if [ "$status" -ne 0 ]; then
   echo "e2e: FAILED; last lines of the stack's logs:" >&2
   tail -n 30 "$STACK_LOGS"/{web,worker,beat,frontend}.log >&2 || true

@@ -1,0 +1,245 @@
+#!/usr/bin/env node
+// Lighthouse on the running site, mobile emulation (Lighthouse's default "mobile" form factor and
+// simulated throttling), in Debian's Chromium: the home, agenda, a session and a speaker page in
+// Bulgarian and English, plus the search page (kept out of indexes: scored without SEO, and its
+// robots meta must say noindex). Targets: accessibility 100, every other category at least 95.
+// Prints one row per page and the failing audits of any category below its target; exits 1 when a
+// page misses a target, 2 when the run itself could not be made.
+// Usage: BASE_URL=http://127.0.0.1:3000 [API_URL=http://127.0.0.1:8000] node scripts/lighthouse.mjs [PAGE...]
+//   PAGE: home, agenda, session, speaker, search (all when none is named)
+//   env: CHROME_PATH [/usr/bin/chromium], LIGHTHOUSE_OUT (JSON reports) [test-results/lighthouse],
+//        LIGHTHOUSE_ATTEMPTS (runs of a page whose performance alone falls short) [3],
+//        LIGHTHOUSE_BUDGET_S (a rerun only while the whole step stays within this) [330]
+// Pages are found at run time: the current edition's year from /{lang}/agenda's redirect, a session
+// and one of its speakers from the API when API_URL is set, else from the agenda's and the
+// session's links. Chromium resolves no host but 127.0.0.1, so nothing outside is fetched; a
+// request to any other host fails the page.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+const BASE = (process.env.BASE_URL || "http://127.0.0.1:3000").replace(/\/+$/, "");
+const API = (process.env.API_URL || "").replace(/\/+$/, "");
+const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
+const OUT = process.env.LIGHTHOUSE_OUT || "test-results/lighthouse";
+const ATTEMPTS = Math.max(1, Number(process.env.LIGHTHOUSE_ATTEMPTS || 3));
+const BUDGET_MS = Number(process.env.LIGHTHOUSE_BUDGET_S || 330) * 1000;
+const LANGS = ["bg", "en"];
+const KINDS = ["home", "agenda", "session", "speaker", "search"];
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
+const TARGET = { performance: 95, accessibility: 100, "best-practices": 95, seo: 95 };
+const SHORT = { performance: "perf", accessibility: "a11y", "best-practices": "best-pr", seo: "seo" };
+// A query with results in each language.
+const SEARCH_QUERY = { bg: "клъстер", en: "cluster" };
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+];
+const LOCAL_ORIGIN = /^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:|chrome:|chrome-extension:)/;
+
+function die(message) {
+  console.error(`lighthouse: ${message}`);
+  process.exit(2);
+}
+
+async function get(url, options = {}) {
+  const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(30_000), ...options });
+  return response;
+}
+
+async function currentYear(lang) {
+  const response = await get(`${BASE}/${lang}/agenda`);
+  const location = response.headers.get("location") || "";
+  const match = /\/(\d{4})\/agenda/.exec(location);
+  if (!match) die(`/${lang}/agenda did not redirect to an edition's agenda (status ${response.status}, location "${location}")`);
+  return Number(match[1]);
+}
+
+async function html(path) {
+  const response = await get(`${BASE}${path}`, { redirect: "follow" });
+  if (!response.ok) die(`${path} answered ${response.status}`);
+  return response.text();
+}
+
+function hrefs(text) {
+  return [...text.matchAll(/href="([^"#?]+)/g)].map((m) => m[1].replace(/^https?:\/\/[^/]+/, "").replace(/\/+$/, ""));
+}
+
+/** A session page of the edition and one of its speakers' pages, for each language. */
+async function discover(lang, year) {
+  if (API) {
+    const response = await get(`${API}/api/v1/sessions/?year=${year}&locale=${lang}&page_size=100`, { redirect: "follow" });
+    if (!response.ok) die(`the API's session list answered ${response.status}`);
+    const { results } = await response.json();
+    const session = results.find((s) => s.speakers?.length) || die(`no session of ${year} has speakers`);
+    return { session: `/${lang}/${year}/${session.slug}`, speaker: `/${lang}/speakers/${session.speakers[0].id}` };
+  }
+  const skip = new Set(["agenda", "partners"]);
+  const sessionRe = new RegExp(`^/${lang}/${year}/([a-z0-9-]+)$`);
+  const speakerRe = new RegExp(`^/${lang}/speakers/\\d+$`);
+  const candidates = [...new Set(hrefs(await html(`/${lang}/${year}/agenda`)))].filter((h) => sessionRe.test(h) && !skip.has(sessionRe.exec(h)[1]));
+  for (const session of candidates.slice(0, 10)) {
+    const speaker = hrefs(await html(session)).find((h) => speakerRe.test(h));
+    if (speaker) return { session, speaker };
+  }
+  die(`found no session with a speaker on /${lang}/${year}/agenda (set API_URL to ask the API)`);
+}
+
+async function pages(wanted) {
+  const list = [];
+  for (const lang of LANGS) {
+    const year = await currentYear(lang);
+    const found = wanted.has("session") || wanted.has("speaker") ? await discover(lang, year) : {};
+    const all = {
+      home: `/${lang}`,
+      agenda: `/${lang}/${year}/agenda`,
+      session: found.session,
+      speaker: found.speaker,
+      search: `/${lang}/search?q=${encodeURIComponent(SEARCH_QUERY[lang])}`,
+    };
+    for (const kind of KINDS) if (wanted.has(kind)) list.push({ kind, lang, path: all[kind], seo: kind !== "search" });
+  }
+  return list;
+}
+
+/** The robots meta of a page that must stay out of indexes. */
+async function noindex(path) {
+  const text = await html(path);
+  return [...text.matchAll(/<meta\s+[^>]*name="robots"[^>]*>/g)].some((m) => /content="[^"]*noindex/.test(m[0]));
+}
+
+async function audit(url, categories) {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
+  try {
+    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: categories });
+    if (!result) throw new Error("Lighthouse returned no result");
+    return result.lhr;
+  } finally {
+    await chrome.kill();
+  }
+}
+
+function scoresOf(lhr) {
+  return Object.fromEntries(Object.entries(lhr.categories).map(([id, c]) => [id, c.score === null ? null : Math.round(c.score * 100)]));
+}
+
+/** Requests to hosts other than the site's: nothing may leave 127.0.0.1. */
+function outsideRequests(lhr) {
+  const items = lhr.audits["network-requests"]?.details?.items || [];
+  return items.map((i) => i.url).filter((u) => !LOCAL_ORIGIN.test(u));
+}
+
+/** The audits that cost a category points: weighted audits below a full score, with their values. */
+function failingAudits(lhr, id) {
+  const lines = [];
+  for (const ref of lhr.categories[id].auditRefs) {
+    const a = lhr.audits[ref.id];
+    if (!a || a.score === null || a.score >= 1) continue;
+    if (ref.weight > 0) lines.push(`${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ""} [score ${Math.round(a.score * 100)}]`);
+    else if (id === "performance" && a.score < 0.9 && a.details?.overallSavingsMs > 0)
+      lines.push(`${a.id}: ${a.title} (saves ~${Math.round(a.details.overallSavingsMs)} ms)`);
+  }
+  return lines;
+}
+
+const pad = (s, n) => String(s).padEnd(n);
+const cell = (v) => (v === null || v === undefined ? "n/a" : String(v));
+
+async function main() {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => !KINDS.includes(a));
+  if (unknown.length) die(`unknown page kind(s): ${unknown.join(", ")} (known: ${KINDS.join(", ")})`);
+  const wanted = new Set(args.length ? args : KINDS);
+  const start = Date.now();
+  mkdirSync(OUT, { recursive: true });
+  const list = await pages(wanted);
+  console.log(`lighthouse: ${list.length} pages of ${BASE}, mobile emulation, Chromium at ${CHROME}`);
+  const rows = [];
+  const runTimes = [];
+  const brokenAudits = new Set();
+  let failed = false;
+  for (const [index, page] of list.entries()) {
+    const url = `${BASE}${page.path}`;
+    const categories = page.seo ? CATEGORIES : CATEGORIES.filter((c) => c !== "seo");
+    let best = null;
+    const problems = [];
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const t0 = Date.now();
+      let lhr;
+      try {
+        lhr = await audit(url, categories);
+      } catch (error) {
+        problems.push(`run ${attempt} failed: ${error.message}`);
+        console.log(`  ${page.lang} ${page.kind} run ${attempt}: error ${error.message}`);
+        continue;
+      }
+      const scores = scoresOf(lhr);
+      runTimes.push(Date.now() - t0);
+      for (const a of Object.values(lhr.audits)) if (a.scoreDisplayMode === "error") brokenAudits.add(a.id);
+      const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+      console.log(`  ${pad(`${page.lang} ${page.kind}`, 11)} run ${attempt}: ${categories.map((c) => `${SHORT[c]} ${cell(scores[c])}`).join(", ")} (${seconds} s)`);
+      if (lhr.runtimeError) problems.push(`runtime error: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      if (!best || (scores.performance ?? -1) > (best.scores.performance ?? -1)) best = { lhr, scores };
+      const othersOk = categories.filter((c) => c !== "performance").every((c) => (scores[c] ?? -1) >= TARGET[c]);
+      // Only performance depends on how busy the machine is: only its shortfall earns a rerun,
+      // and only while a rerun and one run of each page still to come fit in the budget.
+      const perRun = runTimes.reduce((a, b) => a + b, 0) / runTimes.length;
+      const fits = Date.now() - start + perRun * (1 + list.length - index - 1) <= BUDGET_MS;
+      if ((scores.performance ?? -1) >= TARGET.performance || !othersOk) break;
+      if (!fits) {
+        console.log(`    no rerun: it would take the step past ${BUDGET_MS / 1000} s (LIGHTHOUSE_BUDGET_S)`);
+        break;
+      }
+    }
+    if (!best) {
+      rows.push({ page, scores: {}, ok: false });
+      failed = true;
+      console.log(`    ${problems.join("\n    ")}`);
+      continue;
+    }
+    const { lhr, scores } = best;
+    writeFileSync(join(OUT, `${page.lang}-${page.kind}.json`), JSON.stringify(lhr));
+    const below = categories.filter((c) => (scores[c] ?? -1) < TARGET[c]);
+    const outside = outsideRequests(lhr);
+    if (outside.length) problems.push(`requests outside 127.0.0.1: ${outside.slice(0, 5).join(", ")}`);
+    if (!page.seo && !(await noindex(page.path))) problems.push('no <meta name="robots" content="noindex">: search pages must stay out of indexes');
+    for (const c of below) {
+      problems.push(`${c} ${cell(scores[c])} < ${TARGET[c]}:`);
+      for (const line of failingAudits(lhr, c)) problems.push(`  ${line}`);
+    }
+    const ok = below.length === 0 && problems.length === 0;
+    failed ||= !ok;
+    rows.push({ page, scores, ok });
+    if (problems.length) console.log(`    ${problems.join("\n    ")}`);
+  }
+
+  const header = ["page", "path", "performance", "accessibility", "best-practices", "seo", ""];
+  const table = rows.map(({ page, scores, ok }) => [
+    `${page.lang} ${page.kind}`,
+    decodeURI(page.path),
+    cell(scores.performance),
+    cell(scores.accessibility),
+    cell(scores["best-practices"]),
+    page.seo ? cell(scores.seo) : "n/a (noindex)",
+    ok ? "ok" : "FAIL",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  const line = (r) => r.map((v, i) => (i >= 2 && i <= 5 ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join("  ");
+  console.log(`\nLighthouse (mobile; targets: accessibility 100, others >= 95; search pages without SEO)`);
+  console.log(line(header));
+  for (const r of table) console.log(line(r));
+  if (brokenAudits.size)
+    console.log(`lighthouse: audits that could not run in this Chromium (unscored diagnostics): ${[...brokenAudits].sort().join(", ")}`);
+  console.log(`lighthouse: ${failed ? "FAILED" : "passed"} in ${Math.round((Date.now() - start) / 1000)} s; reports in ${OUT}/`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => die(error.stack || String(error)));
