@@ -4,7 +4,8 @@
 // full page) and 390 px (first screen 390x844 and the full page); full pages are cut at 4000 px.
 // Files: OUT/{page}-{lang}-{width}.png and OUT/{page}-{lang}-{width}-full.png.
 // Usage: BASE_URL=http://127.0.0.1:3000 OUT=../docs/screenshots/after node scripts/screenshots.mjs
-//   env: CHROMIUM_PATH [/usr/bin/chromium], QUERY (the search) [digitalisation]
+//   env: CHROMIUM_PATH [/usr/bin/chromium], QUERY_BG and QUERY_EN (the searches, one with results in
+//   each language) [дигитализация, digitalisation]
 // Debian's Chromium, no host but 127.0.0.1 resolved; animations off, fonts and every image loaded.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ import { chromium } from "@playwright/test";
 
 const BASE = (process.env.BASE_URL || "http://127.0.0.1:3000").replace(/\/+$/, "");
 const OUT = process.env.OUT || "screenshots";
-const QUERY = process.env.QUERY || "digitalisation";
+const QUERY = { bg: process.env.QUERY_BG || "дигитализация", en: process.env.QUERY_EN || "digitalisation" };
 const MAX_HEIGHT = 4000;
 const SIZES = [
   { width: 1366, height: 900 },
@@ -22,7 +23,7 @@ const PAGES = [
   ["home", (l) => `/${l}`],
   // Follows the redirect to the current edition's agenda.
   ["agenda", (l) => `/${l}/agenda`],
-  ["search", (l) => `/${l}/search?q=${encodeURIComponent(QUERY)}`],
+  ["search", (l) => `/${l}/search?q=${encodeURIComponent(QUERY[l])}`],
 ];
 
 async function settle(page) {
@@ -80,7 +81,7 @@ async function main() {
             caret: "hide",
           });
           count += 2;
-          console.log(`${name} ${lang} ${size.width}: ${page.url().replace(BASE, "")} (page ${height} px high)`);
+          console.log(`${name} ${lang} ${size.width}: ${decodeURI(page.url().replace(BASE, ""))} (page ${height} px high)`);
         }
       }
       await context.close();
