@@ -382,7 +382,26 @@ def partner_groups_data(edition):
     ]
 
 
+class SocialLinkSerializer(serializers.Serializer):
+    network = serializers.CharField(
+        help_text="linkedin, facebook, x, youtube, instagram or website"
+    )
+    url = serializers.URLField()
+
+
+class ConferenceSerializer(serializers.Serializer):
+    title = serializers.CharField(source="conference_title")
+    acronym = serializers.CharField(source="conference_acronym")
+    contact_email = serializers.CharField(
+        source="conference_contact_email", help_text="The organisers' e-mail; may be empty."
+    )
+    social_links = SocialLinkSerializer(source="conference_social_links", many=True)
+
+
 class EditionDetailSerializer(EditionSerializer):
+    conference = ConferenceSerializer(
+        source="*", help_text="The series this edition belongs to, in the requested language."
+    )
     rooms = RoomSerializer(source="rooms.all", many=True)
     tracks = TrackSerializer(source="tracks.all", many=True)
     topics = TopicSerializer(source="topics_l", many=True)

@@ -317,6 +317,10 @@ class DemoLoader:
                 acronym="ncc",
                 intro=data.CONFERENCE["intro"][0],
                 organiser_contact_email=data.CONFERENCE["email"],
+                social_links=[
+                    ("link", {"network": network, "url": url})
+                    for network, url in data.CONFERENCE["social"]
+                ],
             ),
         )
         self._translate_page(
@@ -404,6 +408,7 @@ class DemoLoader:
             venue_postal_code=venue["venue_postal_code"],
             venue_latitude=Decimal(venue["latitude"]),
             venue_longitude=Decimal(venue["longitude"]),
+            registration_url=spec.get("registration_url", ""),
             hero_image=image_ensure(
                 title=f"Banner: {spec['title'][1]}", text=f"N C {year}", size=(1200, 500)
             ),

@@ -17,6 +17,11 @@ CONFERENCE = {
         "and Denmark.</p>",
     ),
     "email": "info@cluster-conference.example",
+    "social": [
+        ("linkedin", "https://www.linkedin.com/company/cluster-conference-example"),
+        ("facebook", "https://www.facebook.com/cluster.conference.example"),
+        ("youtube", "https://www.youtube.com/@cluster-conference-example"),
+    ],
 }
 
 TOPICS = [
@@ -857,6 +862,7 @@ EDITIONS = [
         "slug": "2027",
         "dates": ("2027-03-24", "2027-03-25"),
         "status": "announced",
+        "registration_url": "https://cluster-conference.example/2027/registration",
         "title": ("Национална клъстерна конференция 2027", "National Cluster Conference 2027"),
         "theme": ("Клъстерите и външните пазари", "Clusters and external markets"),
         "intro": (

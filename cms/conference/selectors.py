@@ -118,7 +118,9 @@ def conferences_attach(editions, locale):
     else of the parent itself; `conference_acronym`: the first acronym set among its published
     translations, `locale` first ("" when none is); `conference_slug`: the slug of its first
     published translation (the source, normally: a translation's slug may carry a language
-    suffix), else the parent's.
+    suffix), else the parent's; `conference_contact_email` and `conference_social_links`
+    ([{"network", "url"}, ...]): of the first published translation that has them, `locale`
+    first.
     """
     editions = [e for e in editions if e is not None]
     if not editions:
@@ -150,7 +152,24 @@ def conferences_attach(editions, locale):
         edition.conference_slug = (
             published[0].slug if published else (parent.slug if parent else "")
         )
+        candidates = sorted(published, key=lambda p: (p.locale_id != locale.pk, p.pk)) or (
+            [parent] if parent else []
+        )
+        edition.conference_contact_email = next(
+            (p.organiser_contact_email for p in candidates if p.organiser_contact_email), ""
+        )
+        edition.conference_social_links = next(
+            (links for links in map(_social_links, candidates) if links), []
+        )
     return editions
+
+
+def _social_links(conference):
+    return [
+        {"network": block.value["network"], "url": block.value["url"]}
+        for block in conference.social_links
+        if block.block_type == "link" and block.value.get("url")
+    ]
 
 
 def _parent_of(path):
@@ -744,6 +763,7 @@ def preview_prepare(page):
         sessions_localise([page], locale)
     elif kind == "edition":
         editions_localise([page], locale)
+        conferences_attach([page], locale)
     elif kind in ("news", "standard", "venue"):
         page.edition_year = parent.year if page_type(parent) == "edition" else None
         page.image_l = getattr(page, "image", None)

@@ -38,6 +38,7 @@ from cms.conference import selectors
 
 def _editions_data(info, locale, editions):
     selectors.editions_localise(editions, locale)
+    selectors.conferences_attach(editions, locale)
     data = EditionDetailSerializer(
         editions, many=True, context=serializer_context(info, locale)
     ).data

@@ -133,6 +133,18 @@ def session_filter_arguments(include_edition=True):
     return arguments
 
 
+class SocialLink(graphene.ObjectType):
+    network = graphene.String(required=True)
+    url = graphene.String(required=True)
+
+
+class Conference(graphene.ObjectType):
+    title = graphene.String(required=True)
+    acronym = graphene.String(required=True)
+    contact_email = graphene.String(required=True)
+    social_links = graphene.List(graphene.NonNull(SocialLink), required=True)
+
+
 class Edition(graphene.ObjectType):
     id = graphene.ID(required=True)
     guid = graphene.String(required=True)
@@ -153,6 +165,11 @@ class Edition(graphene.ObjectType):
     updated_at = graphene.String()
     links = graphene.Field(EditionLinks, required=True)
     jsonld = GenericScalar(description="schema.org Event JSON-LD")
+    conference = graphene.Field(
+        Conference,
+        required=True,
+        description="The series this edition belongs to, in the requested language.",
+    )
     rooms = graphene.List(graphene.NonNull(Room), required=True)
     tracks = graphene.List(graphene.NonNull(Track), required=True)
     topics = graphene.List(graphene.NonNull(Topic), required=True)

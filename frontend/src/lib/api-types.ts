@@ -503,6 +503,13 @@ export interface components {
             end: string;
             year: number;
         };
+        Conference: {
+            title: string;
+            acronym: string;
+            /** @description The organisers' e-mail; may be empty. */
+            contact_email: string;
+            social_links: components["schemas"]["SocialLink"][];
+        };
         Edition: {
             id: number;
             readonly guid: string;
@@ -558,6 +565,8 @@ export interface components {
             readonly jsonld: {
                 [key: string]: unknown;
             };
+            /** @description The series this edition belongs to, in the requested language. */
+            conference: components["schemas"]["Conference"];
             rooms: components["schemas"]["Room"][];
             tracks: components["schemas"]["Track"][];
             topics: components["schemas"]["Topic"][];
@@ -1106,6 +1115,12 @@ export interface components {
              * @description Thumbnail (160x160) URL.
              */
             photo: string | null;
+        };
+        SocialLink: {
+            /** @description linkedin, facebook, x, youtube, instagram or website */
+            network: string;
+            /** Format: uri */
+            url: string;
         };
         Speaker: {
             id: number;

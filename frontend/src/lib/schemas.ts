@@ -69,11 +69,28 @@ export const Edition = z.object({
   hero_image: Image.nullable(),
   url: z.string().nullable(),
   updated_at: z.string().nullable(),
+  links: z.object({
+    self: z.string(),
+    sessions: z.string(),
+    schedule_xml: z.string(),
+    schedule_json: z.string(),
+    agenda_ics: z.string(),
+    agenda_csv: z.string(),
+  }),
   jsonld: JsonLd,
+});
+
+/** The series an edition belongs to (its footer: contact e-mail, social profiles). */
+export const Conference = z.object({
+  title: z.string(),
+  acronym: z.string(),
+  contact_email: z.string(),
+  social_links: z.array(z.object({ network: z.string(), url: z.string() })),
 });
 
 const Named = z.object({ id: z.number(), name: z.string(), slug: z.string(), locale: z.string() });
 export const EditionDetail = Edition.extend({
+  conference: Conference,
   rooms: z.array(z.object({ id: z.number(), guid: z.string(), name: z.string(), capacity: z.number().nullable(), floor: z.string(), locale: z.string() })),
   tracks: z.array(Named.extend({ color: z.string() })),
   topics: z.array(Named),
@@ -270,6 +287,7 @@ export type Topic = z.infer<typeof Topic>;
 export type Page = z.infer<typeof Page>;
 export type PageDetail = z.infer<typeof PageDetail>;
 export type PartnerGroup = z.infer<typeof PartnerGroup>;
+export type Conference = z.infer<typeof Conference>;
 export type EditionPartners = z.infer<typeof EditionPartners>;
 export type SearchResult = z.infer<typeof SearchResult>;
 export type SearchHit = z.infer<typeof SearchHit>;
