@@ -9,7 +9,8 @@ import datetime
 import time
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from cms.conference import index_selectors as sources
 from search import text
@@ -69,16 +70,60 @@ def _date(value):
     return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def finish(doc, *, title, people=(), body=()):
-    """Add the analysed fields every engine matches on."""
+def content_locales():
+    """The languages the site is published in (a document serves those its item lacks)."""
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def serves(locale, translated):
+    """Languages whose visitors get this document: its own, and those of the site's languages
+    the item has no public version in (it is their fallback)."""
+    return sorted({locale} | {code for code in content_locales() if code not in translated})
+
+
+def passages(*pairs, title=""):
+    """[{"field", "text"}] of readable prose (plain text: rich text goes through
+    text.strip_html first, which decodes its entities once), the text a snippet is cut from;
+    empty values and text that only repeats the title are left out."""
+    out, seen = [], {title.strip().casefold()}
+    for name, value in pairs:
+        value = text.plain(value)
+        if value and value.casefold() not in seen:
+            seen.add(value.casefold())
+            out.append({"field": name, "text": value})
+    return out
+
+
+def vocabulary(*values):
+    """The words of a document as "term|stem|word" (sorted, unique): what spelling
+    suggestions are built from. Numbers and words of fewer than three letters are left out."""
+    found = set()
+    for value in values:
+        for word in text.words(value or ""):
+            word = word.lower()
+            if len(word) < text.MIN_VOCABULARY_LENGTH or word.isdigit():
+                continue
+            exact = text.term(word, stemmed=False)
+            if len(exact) < text.MIN_VOCABULARY_LENGTH:
+                continue
+            stem = text.term(word) or exact
+            found.add(f"{exact}|{stem}|{word[: text.MAX_TERM_LENGTH]}")
+    return sorted(found)
+
+
+def finish(doc, *, title, people=(), body=(), prose=()):
+    """Add the analysed fields every engine matches on, the readable passages snippets come
+    from and the document's vocabulary."""
     people_text = " ".join(p for p in people if p)
     body_text = " ".join(b for b in body if b)
     doc["title_terms"] = _both(title)
     doc["people_terms"] = _both(people_text)
     doc["body_terms"] = _both(body_text)
     doc["suggest_terms"] = text.analyse(title, stemmed=False)
-    # Plain text the highlighter cuts snippets from.
+    # Everything matched on, for the engines' own analysers (relevance only).
     doc["body"] = body_text
+    doc["passages"] = passages(*prose, title=title)
+    doc["vocabulary"] = vocabulary(title, people_text, body_text)
     return doc
 
 
@@ -115,6 +160,7 @@ def _base(ref, kind, obj, title):
         "room": "",
         "speakers": [],
         "date": None,
+        "serves": [obj.locale.language_code],
     }
 
 
@@ -145,12 +191,25 @@ class Builder:
         docs += self.pages(by_type["page"])
         docs += self.people(by_type["person"])
         docs += self.organisations(by_type["organisation"])
+        self.add_serves(docs)
         version = time.time_ns() // 1000  # engines keep the newest build of a document
         for doc in docs:
             doc["_version"] = version
         found = {d["doc_id"] for d in docs}
         gone = {r for r in refs if r.doc_id not in found}
         return docs, gone
+
+    def add_serves(self, docs):
+        """Each document's `serves`: one query per kind for the items' public translations."""
+        for ref_type in REF_TYPES:
+            mine = [d for d in docs if d["doc_id"].startswith(f"{ref_type}:")]
+            if not mine:
+                continue
+            keys = [d["translation_key"] for d in mine]
+            found = {str(k): v for k, v in sources.translation_locales(ref_type, keys).items()}
+            for doc in mine:
+                translated = found.get(doc["translation_key"], set()) | {doc["locale"]}
+                doc["serves"] = serves(doc["locale"], translated)
 
     # Pages
 
@@ -183,6 +242,7 @@ class Builder:
             doc["years"] = [edition.year]
             doc["edition"] = edition.title
             body += [edition.title, str(edition.year)]
+        prose = []
         if kind == "session":
             doc["session_type"] = page.session_type
             doc["language"] = page.language
@@ -203,17 +263,19 @@ class Builder:
                     continue  # unpublished profile
                 doc["speakers"].append({"id": person.pk, "name": person.name, "role": speaker.role})
                 names.append(person.name)
-            body += [
-                text.strip_html(page.abstract),
-                doc["track_name"],
-                doc["room"],
-                str(page.get_session_type_display()),
-            ]
+            with translation.override(doc["locale"]):
+                type_label = str(page.get_session_type_display())
+            body += [text.strip_html(page.abstract), doc["track_name"], doc["room"], type_label]
+            abstract = text.strip_html(page.abstract)
+            prose = [("abstract", abstract), ("speakers", ", ".join(names))]
         elif kind == "edition":
             doc["date"] = _date(page.start_date)
             doc["summary"] = _summary(page.theme or page.intro)
             topics = self._localised_tax("topic", page.topics.all(), page.locale_id)
             industries = self._localised_tax("industry", page.industries.all(), page.locale_id)
+            venue = ", ".join(v for v in (page.venue_name, page.venue_city) if v)
+            intro = text.strip_html(page.intro)
+            prose = [("theme", page.theme), ("intro", intro), ("venue", venue)]
             body += [
                 page.theme,
                 text.strip_html(page.intro),
@@ -227,17 +289,18 @@ class Builder:
             if kind == "news":
                 doc["date"] = _date(page.date)
                 doc["summary"] = _summary(page.intro)
-                body += [page.intro, _body_text(page.body)]
+                prose = [("intro", page.intro), ("body", _body_text(page.body))]
             elif kind == "page":
                 doc["summary"] = _summary(page.intro)
-                body += [page.intro, _body_text(page.body)]
+                prose = [("intro", page.intro), ("body", _body_text(page.body))]
             elif kind == "venue":
                 doc["summary"] = _summary(page.getting_there)
-                body += [
-                    text.strip_html(page.getting_there),
-                    text.strip_html(page.accessibility),
-                    _body_text(page.body),
+                prose = [
+                    ("getting_there", text.strip_html(page.getting_there)),
+                    ("accessibility", text.strip_html(page.accessibility)),
+                    ("body", _body_text(page.body)),
                 ]
+            body += [value for _name, value in prose]
             if doc["date"] is None and edition is not None:
                 doc["date"] = _date(edition.start_date)
         doc["topics"] = sorted({t.slug for t in topics})
@@ -245,7 +308,7 @@ class Builder:
         doc["industries"] = sorted({i.slug for i in industries})
         doc["industry_names"] = [i.name for i in industries]
         body += doc["topic_names"] + doc["industry_names"]
-        return finish(doc, title=page.title, people=names, body=body)
+        return finish(doc, title=page.title, people=names, body=body, prose=prose)
 
     # People and organisations
 
@@ -286,7 +349,8 @@ class Builder:
             body = [person.job_title, text.strip_html(person.bio), *sessions]
             body += [str(y) for y in doc["years"]]
             names = [person.name] + ([org.name, org.short_name] if org else [])
-            docs.append(finish(doc, title=person.name, people=names, body=body))
+            prose = [("role", doc["summary"]), ("bio", text.strip_html(person.bio))]
+            docs.append(finish(doc, title=person.name, people=names, body=body, prose=prose))
         return docs
 
     def organisations(self, ids):
@@ -302,16 +366,15 @@ class Builder:
             doc = _base(Ref("organisation", org.pk), "organisation", org, org.name)
             rows = partnerships.get(org.translation_key, [])
             doc["years"] = sorted({years[p] for p, _ in rows if p in years})
-            doc["summary"] = _summary(org.description) or org.get_kind_display()
+            with translation.override(doc["locale"]):
+                kind_label = str(org.get_kind_display())
+            doc["summary"] = _summary(org.description) or kind_label
             latest = max(doc["years"]) if doc["years"] else None
             doc["date"] = f"{latest}-01-01T00:00:00Z" if latest else None
-            body = [
-                text.strip_html(org.description),
-                str(org.get_kind_display()),
-                *(str(y) for y in doc["years"]),
-            ]
+            body = [text.strip_html(org.description), kind_label, *(str(y) for y in doc["years"])]
             title = org.name
-            docs.append(finish(doc, title=title, people=[org.short_name], body=body))
+            prose = [("description", text.strip_html(org.description))]
+            docs.append(finish(doc, title=title, people=[org.short_name], body=body, prose=prose))
         return docs
 
 

@@ -1,20 +1,34 @@
 """Labels for facet values, in the language of the request."""
 
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cms.conference import index_selectors as sources
 from cms.conference.choices import SESSION_LANGUAGES, SESSION_TYPES
 
+CONTEXT = "search result kind"
 KIND_LABELS = {
-    "session": _("Session"),
-    "edition": _("Edition"),
-    "news": _("News"),
-    "page": _("Page"),
-    "venue": _("Venue"),
-    "person": _("Person"),
-    "organisation": _("Organisation"),
+    "session": pgettext_lazy(CONTEXT, "Session"),
+    "edition": pgettext_lazy(CONTEXT, "Edition"),
+    "news": pgettext_lazy(CONTEXT, "News"),
+    "page": pgettext_lazy(CONTEXT, "Page"),
+    "venue": pgettext_lazy(CONTEXT, "Venue"),
+    "person": pgettext_lazy(CONTEXT, "Speaker"),
+    "organisation": pgettext_lazy(CONTEXT, "Organisation"),
 }
+TYPE_LABELS = dict(SESSION_TYPES)
+
+
+def hit_labels(doc, language):
+    """{"kind", "type"}: the kind of a hit and its session type ("" for other kinds), in
+    `language`."""
+    with translation.override(language):
+        kind = doc.get("kind", "")
+        session_type = doc.get("session_type") or ""
+        return {
+            "kind": str(KIND_LABELS.get(kind, kind)),
+            "type": str(TYPE_LABELS.get(session_type, session_type)) if session_type else "",
+        }
 
 
 def label_facets(counts, language):

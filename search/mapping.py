@@ -77,6 +77,10 @@ class SearchDocument(Document):
     room = Keyword(index=False)
     speakers = Object(enabled=False)
     date = Date()
+    serves = Keyword()
+    passages = Object(enabled=False)
+    # "term|stem|word" entries, counted by a terms aggregation for spelling corrections.
+    vocabulary = Keyword()
     title_terms = _terms(copy_to="all_terms")
     people_terms = _terms(copy_to="all_terms")
     body_terms = _terms(copy_to="all_terms")

@@ -27,6 +27,12 @@ class IndexedDocument(models.Model):
     people_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
     suggest_terms = models.TextField(blank=True)
+    # "|bg|en|": the languages whose visitors get this document (its own, and those its item
+    # has no version in); empty in rows indexed before it existed (they serve their locale).
+    serves = models.CharField(max_length=40, blank=True)
+    # The document's vocabulary entries ("term|stem|word", one per line), counted in
+    # VocabularyWord while the document is indexed.
+    vocabulary = models.TextField(blank=True)
 
     class Meta:
         db_table = "search_document"
@@ -68,3 +74,24 @@ class IndexTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class VocabularyWord(models.Model):
+    """A word of the indexed documents and how many documents hold it: what spelling
+    corrections are chosen from (search.spelling). Kept by the database engine's writes."""
+
+    term = models.CharField(max_length=40)
+    stem = models.CharField(max_length=40)
+    word = models.CharField(max_length=40)
+    length = models.PositiveSmallIntegerField()
+    doc_count = models.IntegerField(default=0)
+
+    class Meta:
+        db_table = "search_word"
+        constraints = [
+            models.UniqueConstraint(fields=["term", "stem", "word"], name="search_word_unique")
+        ]
+        indexes = [models.Index(fields=["term", "length"], name="search_word_term")]
+
+    def __str__(self):
+        return self.word

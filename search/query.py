@@ -68,10 +68,12 @@ class Query:
 class Word:
     stem: str
     exact: str
+    text: str = ""  # as typed
+    corrections: tuple = ()  # ((exact, stem), ...) of the spelling corrections searched too
 
     @property
     def variants(self):
-        return sorted({self.stem, self.exact})
+        return sorted({self.stem, self.exact, *(t for pair in self.corrections for t in pair)})
 
 
 @dataclass
@@ -112,7 +114,7 @@ def parse(value):
         exact = text.term(word, stemmed=False)
         if not exact:
             continue
-        item = Word(stem=text.term(word) or exact, exact=exact)
+        item = Word(stem=text.term(word) or exact, exact=exact, text=word)
         if (item.stem, item.exact) not in seen:
             seen.add((item.stem, item.exact))
             words.append(item)
@@ -125,6 +127,8 @@ class Hit:
     doc: dict
     score: float = 0.0
     highlights: dict = field(default_factory=dict)
+    fallback: bool = False  # in another language than the one asked for (it has no version in it)
+    labels: dict = field(default_factory=dict)  # "kind", "type": in the request's language
 
 
 @dataclass
@@ -134,6 +138,7 @@ class Result:
     facets: dict  # facet name -> {value: count}
     engine: str = ""
     degraded: bool = False
+    did_you_mean: str | None = None  # the query with misspelt words corrected
 
 
 def facet_counts(rows):

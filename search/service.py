@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.utils import translation
 
-from search import conf, engines, highlight, indexing, labels
+from search import conf, engines, highlight, indexing, labels, spelling
 from search.engines import EngineError, EngineUnavailable
 from search.query import InvalidQuery, Query, Result, parse
 
@@ -68,6 +68,8 @@ def _ask(engine, method, *args, **kwargs):
                     args[0], exclude=sorted(set(args[0].exclude) | suspects)
                 )
                 args = (query, *args[1:])
+            elif method == "vocabulary":
+                kwargs = {**kwargs, "exclude": sorted(set(kwargs.get("exclude", ())) | suspects)}
             if engine.name == "database":
                 answer = getattr(engine, method)(*args, **kwargs)
         if engine.name != "database":
@@ -116,12 +118,53 @@ def _replay_if_pending(engine_name):
             log.exception("could not queue the replay of kept index updates")
 
 
+def _corrections(query, parsed):
+    """{index of a query word: [spelling.Entry]} for the words the index does not know."""
+    lookups = spelling.lookups(parsed.words)
+    if not lookups:
+        return {}
+    entries, _engine, _degraded = _run(
+        "vocabulary", lookups, locale=query.locale, exclude=list(query.exclude), empty=list
+    )
+    return spelling.corrections(parsed.words, entries)
+
+
+def _one_per_item(result, locale):
+    """With a language asked for, each item once: its version in that language, else its
+    fallback (documents say which languages they serve; this only guards against an item whose
+    versions were indexed at different moments)."""
+    if not locale:
+        return
+    kept, seen = [], {}
+    for hit in result.hits:
+        key = (hit.doc["doc_id"].partition(":")[0], hit.doc.get("translation_key"))
+        if key[1] and key in seen:
+            other = seen[key]
+            if other.doc["locale"] != locale and hit.doc["locale"] == locale:
+                kept[kept.index(other)] = hit
+                seen[key] = hit
+            continue
+        seen[key] = hit
+        kept.append(hit)
+    result.total -= len(result.hits) - len(kept)
+    result.hits = kept
+    for hit in result.hits:
+        hit.fallback = hit.doc["locale"] != locale
+
+
 def search(query):
-    """search.query.Result for a Query (raises InvalidQuery)."""
+    """search.query.Result for a Query (raises InvalidQuery).
+
+    With `query.locale`, each item comes once: in that language, or in the other when it has no
+    version in it (`Hit.fallback`); facets count items. Words the index does not know are also
+    searched as their spelling corrections, and `Result.did_you_mean` is the corrected query
+    when that finds something."""
     query.validate()
     parsed = parse(query.text)
     if parsed.empty and query.text.strip() and not any(query.filters.values()):
         return Result(total=0, hits=[], facets={}, engine=engines.primary().name)
+    found = _corrections(query, parsed)
+    parsed = spelling.apply(parsed, found)
     for _round in range(MAX_STALE_ROUNDS):
         result, engine_name, degraded = _run(
             "search", query, parsed, empty=lambda: Result(total=0, hits=[], facets={})
@@ -138,10 +181,14 @@ def search(query):
         result.hits = [h for h in result.hits if h.doc["doc_id"] in public]
         result.total -= before - len(result.hits)
     result.engine, result.degraded = engine_name, degraded
+    _one_per_item(result, query.locale)
+    language = query.locale or translation.get_language() or "bg"
     for hit in result.hits:
         hit.highlights = highlight.highlight(hit.doc, parsed)
-    language = query.locale or translation.get_language() or "bg"
+        hit.labels = labels.hit_labels(hit.doc, language)
     result.facets = labels.label_facets(result.facets, language)
+    if result.total:
+        result.did_you_mean = spelling.suggestion(query.text, parsed.words, found)
     return result
 
 
@@ -156,10 +203,12 @@ def suggest(text, *, locale=None, limit=SUGGEST_LIMIT):
     docs, _stale = _public_docs(docs)
     seen, out = set(), []
     for doc in docs:
-        key = (doc["title"], doc["locale"])
-        if key in seen:
+        keys = {(doc["title"], doc["locale"])}
+        if locale and doc.get("translation_key"):  # one version of each item, as in results
+            keys.add((doc["doc_id"].partition(":")[0], doc["translation_key"]))
+        if keys & seen:
             continue
-        seen.add(key)
+        seen |= keys
         out.append(doc)
         if len(out) == limit:
             break

@@ -67,6 +67,9 @@ def page_refs(page, *, with_descendants=False):
     refs = {Ref("page", page.pk)}
     if with_descendants or sources.is_edition(page):
         refs |= {Ref("page", pk) for pk in sources.descendant_page_ids([page.pk])}
+    # The other-language versions: whether an item has a public translation decides which
+    # languages each version serves (search.documents.serves).
+    refs |= {Ref("page", pk) for pk in sources.page_translation_ids([r.pk for r in refs])}
     page_ids = [r.pk for r in refs]
     refs |= {Ref("person", pk) for pk in sources.person_ids_in_sessions(page_ids)}
     refs |= {Ref("organisation", pk) for pk in sources.organisation_ids_of_editions(page_ids)}
@@ -99,6 +102,10 @@ def plan(change):
     if change.kind == "page":
         if change.reason == "delete":
             refs = {Ref("page", instance.pk)}
+            refs |= {
+                Ref("page", pk)
+                for pk in sources.page_ids_of_translation_keys([instance.translation_key])
+            }
             refs |= {Ref("person", pk) for pk in sources.person_ids_in_sessions([instance.pk])}
         else:
             refs = page_refs(instance, with_descendants=change.subtree)

@@ -26,6 +26,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _SPACE = re.compile(r"\s+")
 
 MAX_TERM_LENGTH = 40
+MIN_VOCABULARY_LENGTH = 3  # shorter words are never offered as spelling corrections
 
 
 def strip_html(value):
@@ -34,6 +35,11 @@ def strip_html(value):
         return ""
     text = _TAG.sub(" ", str(value))
     return _SPACE.sub(" ", html.unescape(text)).strip()
+
+
+def plain(value):
+    """A plain-text value with its runs of white space as single spaces (no other change)."""
+    return _SPACE.sub(" ", str(value or "")).strip()
 
 
 def transliterate(word):

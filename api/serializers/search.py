@@ -15,16 +15,34 @@ class SearchHitSerializer(serializers.Serializer):
         choices=["session", "edition", "news", "page", "venue", "person", "organisation"]
     )
     object_id = serializers.IntegerField(help_text="Id of the page, person or organisation.")
-    locale = serializers.CharField()
+    kind_label = serializers.CharField(help_text="The kind, in the language of the request.")
+    locale = serializers.CharField(help_text="The language of this version of the item.")
+    fallback = serializers.BooleanField(
+        help_text="True when the item has no version in the language asked for (?locale) and "
+        "this is its version in `locale`."
+    )
     title = serializers.CharField()
-    title_highlighted = serializers.CharField(help_text="HTML: matching words in <mark>.")
-    snippet = serializers.CharField(help_text="HTML: a text window with <mark>ed words.")
+    title_highlighted = serializers.CharField(
+        help_text="HTML, escaped once: the title with matching words in <mark> (no other tag)."
+    )
+    snippet = serializers.CharField(
+        help_text="HTML, escaped once: a sentence window of the passage that matched, matching "
+        "words in <mark> (no other tag); the start of the summary when only the title or "
+        "metadata matched."
+    )
+    snippet_field = serializers.CharField(
+        help_text="Where the snippet comes from: abstract, speakers, theme, intro, venue, body, "
+        "getting_there, accessibility, role, bio, description or summary (empty: none)."
+    )
     summary = serializers.CharField()
     slug = serializers.CharField()
     path = serializers.CharField(help_text="Wagtail url_path of a page; empty for snippets.")
     years = serializers.ListField(child=serializers.IntegerField())
     edition = serializers.CharField()
     session_type = serializers.CharField()
+    type_label = serializers.CharField(
+        help_text="The session type, in the language of the request (empty for other kinds)."
+    )
     track = serializers.CharField()
     track_name = serializers.CharField()
     topics = serializers.ListField(child=serializers.CharField())
@@ -61,6 +79,12 @@ class SearchResultSerializer(serializers.Serializer):
     degraded = serializers.BooleanField(
         help_text="True when the search engine was down and the database answered."
     )
+    did_you_mean = serializers.CharField(
+        allow_null=True,
+        help_text="The query with the words the index does not know replaced by the closest "
+        "indexed words (those were searched too); null when every word is known or nothing "
+        "was found.",
+    )
     results = SearchHitSerializer(many=True)
     facets = FacetsSerializer()
 
@@ -86,17 +110,21 @@ def hit_data(hit):
     return {
         "id": doc["doc_id"],
         "kind": doc["kind"],
+        "kind_label": hit.labels.get("kind") or doc["kind"],
         "object_id": doc["object_id"],
         "locale": doc["locale"],
+        "fallback": hit.fallback,
         "title": doc["title"],
         "title_highlighted": hit.highlights.get("title", ""),
         "snippet": hit.highlights.get("snippet") or "",
+        "snippet_field": hit.highlights.get("snippet_field") or "",
         "summary": doc.get("summary") or "",
         "slug": doc.get("slug") or "",
         "path": doc.get("path") or "",
         "years": doc.get("years") or [],
         "edition": doc.get("edition") or "",
         "session_type": doc.get("session_type") or "",
+        "type_label": hit.labels.get("type") or "",
         "track": doc.get("track") or "",
         "track_name": doc.get("track_name") or "",
         "topics": doc.get("topic_names") or [],
@@ -118,6 +146,7 @@ def result_data(query, result):
         "page_size": query.page_size,
         "pages": pages,
         "degraded": result.degraded,
+        "did_you_mean": result.did_you_mean,
         "results": [hit_data(hit) for hit in result.hits],
         "facets": {name: result.facets.get(name, []) for name in FacetsSerializer().fields},
     }

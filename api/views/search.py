@@ -55,7 +55,8 @@ LOCALE = OpenApiParameter(
     str,
     OpenApiParameter.QUERY,
     enum=["bg", "en"],
-    description="Only content in this language (any script finds it). Default: both.",
+    description="Each item once, in this language (any script finds it); an item with no "
+    "version in it comes in the other language, marked `fallback`. Default: every version.",
 )
 Q = OpenApiParameter(
     "q",

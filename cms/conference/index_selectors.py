@@ -278,6 +278,34 @@ def live_ids(*, pages=(), people=(), organisations=()):
     return found
 
 
+def translation_locales(ref_type, keys):
+    """translation_key -> {language codes} of the public versions of pages ("page"), people
+    ("person") or organisations ("organisation"): the languages an item can be read in."""
+    if ref_type == "page":
+        rows = selectors.visible_pages(Page).filter(translation_key__in=set(keys))
+    elif ref_type == "person":
+        rows = Person.objects.filter(translation_key__in=set(keys), live=True)
+    elif ref_type == "organisation":
+        rows = Organisation.objects.filter(translation_key__in=set(keys), live=True)
+    else:
+        raise ValueError(f"not a document type: {ref_type!r}")
+    found = defaultdict(set)
+    for key, code in rows.values_list("translation_key", "locale__language_code"):
+        found[key].add(code)
+    return found
+
+
+def page_ids_of_translation_keys(keys):
+    """Primary keys of every page (any language, any state) with one of these translation keys."""
+    return set(Page.objects.filter(translation_key__in=set(keys)).values_list("pk", flat=True))
+
+
+def page_translation_ids(page_ids):
+    """Primary keys of the other-language versions of the given pages (any state)."""
+    keys = Page.objects.filter(pk__in=set(page_ids)).values_list("translation_key", flat=True)
+    return page_ids_of_translation_keys(keys) - set(page_ids)
+
+
 def facet_labels(language):
     """Names of tracks, topics and industries by slug, in `language` where translated."""
     out = {"track": {}, "topic": {}, "industry": {}}

@@ -7,19 +7,25 @@ terms within its edit distance (search_term). Paging, the total and facet counts
 the database (ORDER BY/LIMIT, COUNT, GROUP BY) over the matching rows.
 """
 
+from collections import Counter
+
 from django.db import connection, transaction
 
-from search import text
+from search import spelling, text
 from search.engines.base import Engine
-from search.models import IndexedDocument, IndexTerm
+from search.models import IndexedDocument, IndexTerm, VocabularyWord
 from search.query import FACETS, Hit, Result, facet_counts
 
 FTS_WEIGHTS = (10.0, 4.0, 1.0, 0.0)
 MAX_EXPANSIONS = 12
 ROW_FIELDS = ("kind", "years", "session_type", "track", "topics", "industries", "language")
+ROW_ONLY = ("vocabulary", "body")  # kept in their own column, or only for the external engines
 LIST_FIELDS = ("years", "topics", "industries")  # stored as "|a|b|"
 _HIT, _TOTAL = "#hit", "#total"  # row markers of the search statement (facet names otherwise)
 _LAST = chr(0x10FFFF)  # above any character a date can hold
+# The documents a visitor of one language gets: those that serve it (rows indexed before
+# `serves` existed serve their own locale).
+_SERVES = "(d.serves LIKE %s OR (d.serves = '' AND d.locale = %s))"
 
 
 def _pipes(values):
@@ -48,7 +54,11 @@ class DatabaseEngine(Engine):
     # Writing
 
     def _row(self, doc):
-        data = {k: v for k, v in doc.items() if not k.endswith("_terms") and k[0] != "_"}
+        data = {
+            k: v
+            for k, v in doc.items()
+            if not k.endswith("_terms") and k[0] != "_" and k not in ROW_ONLY
+        }
         return IndexedDocument(
             doc_id=doc["doc_id"],
             kind=doc["kind"],
@@ -66,11 +76,39 @@ class DatabaseEngine(Engine):
             people_terms=doc["people_terms"],
             body_terms=doc["body_terms"],
             suggest_terms=doc["suggest_terms"],
+            serves=_pipes(doc.get("serves")),
+            vocabulary="\n".join(doc.get("vocabulary") or []),
         )
 
-    def _delete_rows(self, ids):
+    def _count_words(self, changes):
+        """Add `changes` ({"term|stem|word": +/- documents}) to the vocabulary counts."""
+        rows = []
+        for value, change in changes.items():
+            entry = spelling.Entry.parse(value, change) if change else None
+            if entry is not None:
+                rows.append((entry.term, entry.stem, entry.word, len(entry.term), change))
+        if not rows:
+            return
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_word (term, stem, word, length, doc_count) "
+                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (term, stem, word) "
+                "DO UPDATE SET doc_count = search_word.doc_count + excluded.doc_count",
+                rows,
+            )
+            if any(change < 0 for *_, change in rows):
+                cursor.execute("DELETE FROM search_word WHERE doc_count <= 0")
+
+    def _delete_rows(self, ids, changes=None):
+        """Remove documents by primary key, their words from the vocabulary counts (or into
+        `changes`, to be counted with the words of their replacements)."""
         if not ids:
             return
+        counts = Counter() if changes is None else changes
+        for vocabulary in IndexedDocument.objects.filter(pk__in=ids).values_list(
+            "vocabulary", flat=True
+        ):
+            counts.subtract(vocabulary.split())
         if self.vendor == "sqlite":
             with connection.cursor() as cursor:
                 for start in range(0, len(ids), 500):
@@ -80,6 +118,8 @@ class DatabaseEngine(Engine):
                         f"DELETE FROM search_document_fts WHERE rowid IN ({marks})", chunk
                     )
         IndexedDocument.objects.filter(pk__in=ids).delete()
+        if changes is None:
+            self._count_words(counts)
 
     def upsert(self, docs):
         docs = list(docs)
@@ -90,8 +130,12 @@ class DatabaseEngine(Engine):
             existing = list(
                 IndexedDocument.objects.filter(doc_id__in=doc_ids).values_list("pk", flat=True)
             )
-            self._delete_rows(existing)
+            words = Counter()
+            self._delete_rows(existing, words)
             rows = IndexedDocument.objects.bulk_create([self._row(d) for d in docs])
+            for doc in docs:
+                words.update(set(doc.get("vocabulary") or []))
+            self._count_words(words)
             if self.vendor == "sqlite":
                 with connection.cursor() as cursor:
                     cursor.executemany(
@@ -145,6 +189,7 @@ class DatabaseEngine(Engine):
                     cursor.execute("DELETE FROM search_document_fts")
             IndexedDocument.objects.all().delete()
             IndexTerm.objects.all().delete()
+            VocabularyWord.objects.all().delete()
 
     def count(self):
         return IndexedDocument.objects.count()
@@ -179,8 +224,10 @@ class DatabaseEngine(Engine):
         return [term] + [c for c in found if c != term][: MAX_EXPANSIONS - 1]
 
     def _word_variants(self, word):
-        variants = set()
-        for form in word.variants:
+        """The word's own forms with their typo expansions, and its spelling corrections (indexed
+        terms already: not expanded again)."""
+        variants = {term for pair in word.corrections for term in pair}
+        for form in {word.stem, word.exact}:
             variants.update(self.expansions(form))
         return sorted(variants)
 
@@ -203,8 +250,8 @@ class DatabaseEngine(Engine):
     def _filters(self, query):
         where, params = [], []
         if query.locale:
-            where.append("d.locale = %s")
-            params.append(query.locale)
+            where.append(_SERVES)
+            params += [f"%|{query.locale}|%", query.locale]
         if query.exclude:
             where.append("d.doc_id NOT IN (" + ",".join("%s" for _ in query.exclude) + ")")
             params += list(query.exclude)
@@ -384,8 +431,8 @@ class DatabaseEngine(Engine):
             params.append("%" + " ".join(words) + "%")
             order = " ORDER BY length(d.title), d.id"
         if locale:
-            sql += " AND d.locale = %s"
-            params.append(locale)
+            sql += " AND " + _SERVES
+            params += [f"%|{locale}|%", locale]
         sql += order + " LIMIT %s"
         params.append(limit)
         with connection.cursor() as cursor:
@@ -393,6 +440,29 @@ class DatabaseEngine(Engine):
             ids = [row[0] for row in cursor.fetchall()]
         stored = IndexedDocument.objects.in_bulk(ids)
         return [stored[pk].data for pk in ids if pk in stored]
+
+    # Spelling
+
+    def vocabulary(self, lookups, *, locale=None, exclude=(), limit=spelling.LOOKUP_LIMIT):
+        """[spelling.Entry] of the indexed words whose term starts with one of the letters and
+        has a length within the range of `lookups` ([(letter, shortest, longest)]), the most
+        frequent first. Counts cover every indexed document (`locale` and `exclude` are not
+        needed: the service checks a correction by searching with it)."""
+        if not lookups:
+            return []
+        where, params = [], []
+        for letter, low, high in lookups:
+            where.append("(term >= %s AND term < %s AND length BETWEEN %s AND %s)")
+            params += [letter, chr(ord(letter) + 1), low, high]
+        sql = (
+            "SELECT term, stem, word, doc_count FROM search_word WHERE doc_count > 0 AND ("
+            + " OR ".join(where)
+            + ") ORDER BY doc_count DESC, term, word LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit])
+            rows = cursor.fetchall()
+        return [spelling.Entry(term, stem, word, count) for term, stem, word, count in rows]
 
 
 def _desc(value):

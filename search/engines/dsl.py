@@ -7,30 +7,44 @@ an external version (the time they were built), so a rebuild never overwrites a 
 update with an older copy.
 """
 
+import logging
 import time
 
 from elasticsearch_dsl import Q, Search
 
-from search import conf
-from search.engines.base import Engine, EngineError, IndexMissing
+from search import conf, spelling
+from search.engines.base import Engine, EngineError, EngineUnavailable, IndexMissing
 from search.mapping import index_body
 from search.query import FACETS, Hit, Result
 
+log = logging.getLogger(__name__)
+
 TEXT_FIELDS = ["title_terms^6", "people_terms^3", "body_terms"]
 NATIVE_FIELDS = ["title.bg^4", "title.en^4", "body.bg", "body.en"]
-SOURCE_EXCLUDES = ["title_terms", "people_terms", "body_terms", "suggest_terms", "all_terms"]
+SOURCE_EXCLUDES = [
+    "title_terms",
+    "people_terms",
+    "body_terms",
+    "suggest_terms",
+    "all_terms",
+    "body",
+    "vocabulary",
+]
 FACET_SIZE = 100
 _ensured = set()  # (url, alias) known to exist in this process
 
 
 def _word_query(word):
-    """A word matches in its stemmed or exact form, with typo tolerance."""
+    """A word matches in its stemmed or exact form, with typo tolerance, or as one of its
+    spelling corrections (indexed terms: matched as they are)."""
+    own = sorted({word.stem, word.exact})
+    corrections = sorted({t for pair in word.corrections for t in pair} - set(own))
     return Q(
         "bool",
         should=[
-            Q("match", all_terms={"query": v, "fuzziness": "AUTO", "prefix_length": 1})
-            for v in word.variants
-        ],
+            Q("match", all_terms={"query": v, "fuzziness": "AUTO", "prefix_length": 1}) for v in own
+        ]
+        + [Q("match", all_terms=v) for v in corrections],
         minimum_should_match=1,
     )
 
@@ -56,9 +70,7 @@ def search_body(query, parsed):
         )
     if parsed.raw:
         should.append(Q("multi_match", query=parsed.raw, fields=NATIVE_FIELDS))
-    filters = []
-    if query.locale:
-        filters.append(Q("term", locale=query.locale))
+    filters = [serves_filter(query.locale)] if query.locale else []
     for name, values in query.filters.items():
         values = [v for v in values if str(v)]
         if values:
@@ -84,11 +96,43 @@ def search_body(query, parsed):
     return search[query.offset : query.offset + query.page_size].to_dict()
 
 
+def serves_filter(locale):
+    """The documents a visitor of `locale` gets: those that serve it (documents indexed before
+    `serves` existed serve their own locale)."""
+    older = Q("bool", must=[Q("term", locale=locale)], must_not=[Q("exists", field="serves")])
+    return Q("bool", should=[Q("term", serves=locale), older], minimum_should_match=1)
+
+
+def _regex_range(low, high):
+    return f"{{{max(0, low - 1)},{max(0, high - 1)}}}"
+
+
+def vocabulary_body(lookups, *, locale, exclude, limit):
+    """A request counting the vocabulary entries whose term starts with one of the letters and
+    has a length in the range of `lookups`, over the public documents a visitor of `locale`
+    gets (all when None), leaving out `exclude`."""
+    pattern = "|".join(
+        f"({letter}[a-z0-9]{_regex_range(low, high)})" for letter, low, high in lookups
+    )
+    filters = [serves_filter(locale)] if locale else []
+    must_not = [Q("ids", values=list(exclude))] if exclude else []
+    search = Search().query(Q("bool", filter=filters, must_not=must_not))
+    search.aggs.bucket(
+        "words",
+        "terms",
+        field="vocabulary",
+        include=f"({pattern})\\|.*",
+        size=limit,
+    )
+    search = search.extra(track_total_hits=False)
+    return search[:0].to_dict()
+
+
 def suggest_body(parsed_prefix, *, locale, limit):
     words = [w.exact for w in parsed_prefix.words]
     must = [Q("match", suggest_terms=w) for w in words[:-1]]
     must.append(Q("match", suggest_terms=words[-1]))
-    filters = [Q("term", locale=locale)] if locale else []
+    filters = [serves_filter(locale)] if locale else []
     search = Search().query(Q("bool", must=must, filter=filters))
     search = search.source(excludes=SOURCE_EXCLUDES + ["body"])
     return search[:limit].to_dict()
@@ -119,7 +163,19 @@ class DslEngine(Engine):
         if not self.transport.aliases(self.alias):
             name = self._new_index()
             self.transport.update_aliases([{"add": {"index": name, "alias": self.alias}}])
+        else:
+            self._add_new_fields()
         _ensured.add(key)
+
+    def _add_new_fields(self):
+        """Give an index made by an older release the fields added since (a mapping only ever
+        gains fields), so that new documents can be written to it before the next rebuild."""
+        try:
+            self.transport.put_mapping(self.alias, index_body()["mappings"])
+        except EngineUnavailable:
+            raise
+        except EngineError as exc:  # a changed field: only a rebuild (search_reindex) helps
+            log.warning("%s: the index mapping could not be updated: %s", self.name, exc)
 
     def _read(self, body):
         self.ensure()
@@ -130,6 +186,7 @@ class DslEngine(Engine):
             return self.transport.search(self.alias, body)
 
     def _targets(self):
+        self.ensure()  # once per process: an index of an older release gains the new fields
         targets = set(self.transport.aliases(self.alias)) | set(
             self.transport.aliases(self.next_alias)
         )
@@ -272,3 +329,13 @@ class DslEngine(Engine):
             return []
         response = self._read(suggest_body(parsed_prefix, locale=locale, limit=limit))
         return [h["_source"] for h in response["hits"]["hits"]]
+
+    def vocabulary(self, lookups, *, locale=None, exclude=(), limit=spelling.LOOKUP_LIMIT):
+        """[spelling.Entry] counted over the documents that are searched (see vocabulary_body),
+        the most frequent first."""
+        if not lookups:
+            return []
+        body = vocabulary_body(lookups, locale=locale, exclude=exclude, limit=limit)
+        buckets = self._read(body).get("aggregations", {}).get("words", {}).get("buckets", [])
+        entries = (spelling.Entry.parse(b["key"], b["doc_count"]) for b in buckets)
+        return [entry for entry in entries if entry is not None]

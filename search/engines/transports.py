@@ -27,6 +27,10 @@ class Transport:
     def delete_index(self, name):
         raise NotImplementedError
 
+    def put_mapping(self, index, mapping):
+        """Add the fields of `mapping` that the indices behind `index` lack."""
+        raise NotImplementedError
+
     def aliases(self, name):
         """{physical index: [alias, ...]} for the indices `name` (alias or index) points at."""
         raise NotImplementedError
@@ -86,6 +90,9 @@ class OpenSearchTransport(Transport):
 
     def create_index(self, name, body):
         return self._call(self.client.indices.create, index=name, body=body)
+
+    def put_mapping(self, index, mapping):
+        return self._call(self.client.indices.put_mapping, index=index, body=mapping)
 
     def delete_index(self, name):
         from opensearchpy import exceptions
@@ -184,6 +191,9 @@ class ElasticsearchTransport(Transport):
 
     def create_index(self, name, body):
         return self._request("PUT", f"/{name}", body)
+
+    def put_mapping(self, index, mapping):
+        return self._request("PUT", f"/{index}/_mapping", mapping)
 
     def delete_index(self, name):
         return self._request("DELETE", f"/{name}", missing_ok=True)

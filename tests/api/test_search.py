@@ -141,3 +141,41 @@ def test_graphql_search(client, engine):  # noqa: F811
 def test_graphql_search_errors_are_clear(client, engine):  # noqa: F811
     body = client.post("/graphql/", {"query": '{ search(q: "") { total } }'}, format="json").json()
     assert body["errors"][0]["message"] == "Give a query (q) or at least one filter."
+
+
+def test_hits_read_well(client, engine):  # noqa: F811
+    body = ok(client.get(SEARCH, {"q": "industry", "locale": "en", "kind": "session"}))
+    hit = next(h for h in body["results"] if h["title"].startswith("Clusters in the green"))
+    # Escaped exactly once, <mark> the only tag; the snippet from the field that matched.
+    assert hit["snippet"] == "Policies and tools for <mark>industry</mark>&#x27;s twin transition."
+    assert hit["snippet_field"] == "abstract"
+    assert (hit["kind_label"], hit["type_label"], hit["fallback"]) == ("Session", "Keynote", False)
+    body = ok(client.get(SEARCH, {"q": "индустрия", "locale": "bg", "kind": "session"}))
+    labels = {(h["kind_label"], h["type_label"]) for h in body["results"]}
+    assert ("Сесия", "Основен доклад") in labels
+    kinds = {item["value"]: item["label"] for item in body["facets"]["kind"]}
+    assert kinds == {"session": "Сесия"}
+
+
+@pytest.mark.parametrize(
+    "q, locale, expected",
+    [("digitalisaton", "en", "digitisation"), ("Ivana Kolva", "en", "Ivana Koleva")],
+)
+def test_did_you_mean(client, engine, q, locale, expected):  # noqa: F811
+    body = ok(client.get(SEARCH, {"q": q, "locale": locale}))
+    assert body["did_you_mean"] == expected
+    assert body["total"] > 0
+    assert ok(client.get(SEARCH, {"q": expected, "locale": locale}))["did_you_mean"] is None
+
+
+def test_graphql_search_reads_well(client, engine):  # noqa: F811
+    query = """{ search(q: "digitalisaton", locale: "en") {
+        didYouMean results { kindLabel typeLabel fallback snippetField title } } }"""
+    body = ok(client.post("/graphql/", {"query": query}, format="json"))
+    assert "errors" not in body, body
+    search = body["data"]["search"]
+    assert search["didYouMean"] == "digitisation"
+    hit = next(
+        h for h in search["results"] if h["title"] == "Digitisation: digital and innovation hubs"
+    )
+    assert (hit["kindLabel"], hit["typeLabel"], hit["fallback"]) == ("Session", "Talk", False)

@@ -70,3 +70,13 @@ def person(name, *, slug):
     obj.save()
     obj.save_revision().publish()
     return Person.objects.get(pk=obj.pk)
+
+
+def translation(page, locale, title, **fields):
+    """A published translation of a published page in `locale` (its parent translated first)."""
+    copy = page.copy_for_translation(locale)
+    copy.title = title
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save()
+    return publish(copy)

@@ -96,7 +96,16 @@ def live(worker, settings):
     settings.SEARCH_INDEX_PREFIX = worker["prefix"]
     settings.SEARCH_OPENSEARCH_URL = _opensearch_url() if "opensearch" in ENGINES else ""
     settings.SEARCH_ELASTICSEARCH_URL = ""
-    return worker
+    yield worker
+    # The worker may still be finishing an event (its last statements come after the index
+    # shows the change): the database is flushed after it, not while it holds locks.
+    from cms.core import outbox
+
+    deadline = time.monotonic() + WAIT_SECONDS
+    while outbox.undelivered().filter(attempts=0).exists() and time.monotonic() < deadline:
+        if worker["process"].poll() is not None:
+            break
+        time.sleep(0.2)
 
 
 def _titles_everywhere(doc_id):

@@ -19,17 +19,24 @@ class SearchSpeaker(graphene.ObjectType):
 class SearchHit(graphene.ObjectType):
     id = graphene.ID(required=True)
     kind = graphene.String(required=True)
+    kind_label = graphene.String(required=True, description="The kind, in the request's language.")
     object_id = graphene.Int(required=True)
-    locale = graphene.String(required=True)
+    locale = graphene.String(required=True, description="The language of this version.")
+    fallback = graphene.Boolean(
+        required=True,
+        description="True when the item has no version in the language asked for.",
+    )
     title = graphene.String(required=True)
-    title_highlighted = graphene.String(required=True)
-    snippet = graphene.String(required=True)
+    title_highlighted = graphene.String(required=True, description="HTML: <mark> only.")
+    snippet = graphene.String(required=True, description="HTML: <mark> only.")
+    snippet_field = graphene.String(required=True)
     summary = graphene.String(required=True)
     slug = graphene.String(required=True)
     path = graphene.String(required=True)
     years = graphene.List(graphene.NonNull(graphene.Int), required=True)
     edition = graphene.String(required=True)
     session_type = graphene.String(required=True)
+    type_label = graphene.String(required=True)
     track = graphene.String(required=True)
     track_name = graphene.String(required=True)
     topics = graphene.List(graphene.NonNull(graphene.String), required=True)
@@ -68,6 +75,9 @@ class SearchResult(graphene.ObjectType):
     page_size = graphene.Int(required=True)
     pages = graphene.Int(required=True)
     degraded = graphene.Boolean(required=True)
+    did_you_mean = graphene.String(
+        description="The query with unknown words replaced by the closest indexed words."
+    )
     results = graphene.List(graphene.NonNull(SearchHit), required=True)
     facets = graphene.Field(SearchFacets, required=True)
 

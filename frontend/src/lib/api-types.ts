@@ -973,12 +973,19 @@ export interface components {
             kind: components["schemas"]["KindEnum"];
             /** @description Id of the page, person or organisation. */
             object_id: number;
+            /** @description The kind, in the language of the request. */
+            kind_label: string;
+            /** @description The language of this version of the item. */
             locale: string;
+            /** @description True when the item has no version in the language asked for (?locale) and this is its version in `locale`. */
+            fallback: boolean;
             title: string;
-            /** @description HTML: matching words in <mark>. */
+            /** @description HTML, escaped once: the title with matching words in <mark> (no other tag). */
             title_highlighted: string;
-            /** @description HTML: a text window with <mark>ed words. */
+            /** @description HTML, escaped once: a sentence window of the passage that matched, matching words in <mark> (no other tag); the start of the summary when only the title or metadata matched. */
             snippet: string;
+            /** @description Where the snippet comes from: abstract, speakers, theme, intro, venue, body, getting_there, accessibility, role, bio, description or summary (empty: none). */
+            snippet_field: string;
             summary: string;
             slug: string;
             /** @description Wagtail url_path of a page; empty for snippets. */
@@ -986,6 +993,8 @@ export interface components {
             years: number[];
             edition: string;
             session_type: string;
+            /** @description The session type, in the language of the request (empty for other kinds). */
+            type_label: string;
             track: string;
             track_name: string;
             topics: string[];
@@ -1006,6 +1015,8 @@ export interface components {
             pages: number;
             /** @description True when the search engine was down and the database answered. */
             degraded: boolean;
+            /** @description The query with the words the index does not know replaced by the closest indexed words (those were searched too); null when every word is known or nothing was found. */
+            did_you_mean: string | null;
             results: components["schemas"]["SearchHit"][];
             facets: components["schemas"]["Facets"];
         };
@@ -2205,7 +2216,7 @@ export interface operations {
                 kind?: string;
                 /** @description Session language: bg, en or bg-en. Several values: repeat the parameter or separate by commas. */
                 language?: string;
-                /** @description Only content in this language (any script finds it). Default: both. */
+                /** @description Each item once, in this language (any script finds it); an item with no version in it comes in the other language, marked `fallback`. Default: every version. */
                 locale?: "bg" | "en";
                 /** @description From 1; page x page_size at most 10000. */
                 page?: number;
@@ -2270,7 +2281,7 @@ export interface operations {
     search_suggest: {
         parameters: {
             query: {
-                /** @description Only content in this language (any script finds it). Default: both. */
+                /** @description Each item once, in this language (any script finds it); an item with no version in it comes in the other language, marked `fallback`. Default: every version. */
                 locale?: "bg" | "en";
                 /** @description At most 100 characters, not only spaces. */
                 q: string;
