@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   images: { unoptimized: true },
+  // app/global-not-found.tsx: the 404 page (with a title) for addresses outside /bg and /en.
+  experimental: { globalNotFound: true },
   // Build and runtime talk to no host but the API: no telemetry (NEXT_TELEMETRY_DISABLED=1), no font fetch.
 };
 

@@ -1,13 +1,16 @@
 import type { MetadataRoute } from "next";
+import { headers } from "next/headers";
 import { api } from "@/lib/api";
 import { LOCALES } from "@/lib/i18n";
 import { links } from "@/lib/links";
+import { siteOrigin } from "@/lib/origin";
 
-// Built from the API at request time (never at build time, when the API may be absent).
+// Built from the API at request time (never at build time, when the API may be absent), with the
+// address of the request (SITE_URL, else its host).
 export const dynamic = "force-dynamic";
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const site = (process.env.SITE_URL || "http://127.0.0.1:3000").replace(/\/+$/, "");
+  const site = siteOrigin(await headers());
   const entries: MetadataRoute.Sitemap = [];
   const add = (path: string, lastModified?: string | null) =>
     entries.push({ url: `${site}${path}`, ...(lastModified ? { lastModified } : {}) });

@@ -3,11 +3,14 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+/** A navigation link marked aria-current="page" on its page and below it (and below `also`);
+ * `exact`: on those pages only. */
+export function NavLink({ href, also = [], exact = false, className, children }: { href: string; also?: string[]; exact?: boolean; className?: string; children: ReactNode }) {
   const pathname = usePathname();
-  const current = pathname === href || (href.split("/").length > 2 && pathname.startsWith(`${href}/`));
+  const under = (base: string) => pathname === base || (!exact && base.split("/").length > 2 && pathname.startsWith(`${base}/`));
+  const current = under(href) || also.some(under);
   return (
-    <Link href={href} aria-current={current ? "page" : undefined}>
+    <Link href={href} className={className} aria-current={current ? "page" : undefined}>
       {children}
     </Link>
   );

@@ -3,32 +3,45 @@ import { notFound } from "next/navigation";
 import { api } from "@/lib/api";
 import { dictionary, type Locale } from "@/lib/i18n";
 import { links } from "@/lib/links";
+import { formatDateRange } from "@/lib/time";
 import { PartnerGroups } from "./PartnerGroups";
+import styles from "./PartnersPage.module.css";
 
 export async function PartnersPage({ locale, year }: { locale: Locale; year: number }) {
   const t = dictionary(locale);
   // The edition's detail: its partners with full organisation summaries (website links).
   const [edition, editions] = await Promise.all([api.edition(year, locale), api.editions(locale)]);
   if (!edition) notFound();
+  const years = [...editions].sort((a, b) => b.year - a.year);
   return (
     <>
-      <h1>
-        {t.partnersTitle}: {edition.title}
-      </h1>
+      <header className="page-head">
+        <p className="eyebrow">
+          <Link href={links.edition(locale, year)}>{edition.title}</Link>
+        </p>
+        <h1>
+          {t.partnersTitle} <span className="nowrap">{year}</span>
+        </h1>
+        <p className="lead">
+          {formatDateRange(edition.start_date, edition.end_date, locale)} · {edition.venue.name}
+        </p>
+      </header>
+      {years.length > 1 ? (
+        <nav className={styles.years} aria-label={t.site.editionFilter}>
+          <ul>
+            {years.map((e) => (
+              <li key={e.year}>
+                <Link href={links.partners(locale, e.year)} aria-current={e.year === year ? "page" : undefined} className="chip">
+                  {e.year}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <div data-testid="partners" data-year={year}>
-        <PartnerGroups groups={edition.partners} tierLabel={t.tier} />
+        <PartnerGroups groups={edition.partners} tierLabels={t.site.tiers} />
       </div>
-      <h2>{t.otherEditions}</h2>
-      <ul>
-        {editions
-          .filter((e) => e.year !== year)
-          .sort((a, b) => b.year - a.year)
-          .map((e) => (
-            <li key={e.year}>
-              <Link href={links.partners(locale, e.year)}>{e.year}</Link>
-            </li>
-          ))}
-      </ul>
     </>
   );
 }

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { api } from "./api";
-import { pickCurrentEdition } from "./editions";
+import { editionPages, pickCurrentEdition } from "./editions";
 import { isLocale, type Locale } from "./i18n";
+import { siteOrigin } from "./origin";
+import type { Edition, EditionDetail, Page } from "./schemas";
 import { dayKey } from "./time";
 
 export function localeOf(value: string): Locale {
@@ -20,10 +23,41 @@ export async function currentEdition(locale: Locale) {
   return pickCurrentEdition(editions, dayKey(new Date()));
 }
 
+/** The site's public address for this request (SITE_URL, else the request's host). */
+export async function requestOrigin(): Promise<string> {
+  return siteOrigin(await headers());
+}
+
 /** hreflang alternates and the canonical URL of a path below the locale prefix ("" or "/2027/agenda"). */
 export function alternates(locale: Locale, rest: string): Metadata["alternates"] {
   return {
     canonical: `/${locale}${rest}`,
-    languages: { bg: `/bg${rest}`, en: `/en${rest}` },
+    languages: { bg: `/bg${rest}`, en: `/en${rest}`, "x-default": `/bg${rest}` },
   };
+}
+
+/** What the header and footer show: the current edition, its details and its venue/about pages. */
+export interface SiteChrome {
+  edition: Edition | null;
+  detail: EditionDetail | null;
+  venuePage: Page | null;
+  aboutPage: Page | null;
+}
+
+/** The header's and footer's data; an empty chrome (never an error) when the API cannot answer,
+ * so that error and 404 pages still render. */
+export async function siteChrome(locale: Locale): Promise<SiteChrome> {
+  try {
+    const edition = (await currentEdition(locale)) ?? null;
+    if (!edition) return { edition: null, detail: null, venuePage: null, aboutPage: null };
+    const [detail, pages] = await Promise.all([api.edition(edition.year, locale), api.pages(locale, { year: edition.year })]);
+    return { edition, detail, ...editionPages(pages) };
+  } catch {
+    return { edition: null, detail: null, venuePage: null, aboutPage: null };
+  }
+}
+
+/** "one" or "other" of a two-form label (Bulgarian and English need no more for counts). */
+export function plural(n: number, forms: readonly [string, string]): string {
+  return n === 1 ? forms[0] : forms[1];
 }

@@ -62,3 +62,23 @@ export function icsUrl(apiBase: string, items: StarredSession[], locale: string)
   const ids = items.slice(0, 100).map((s) => s.id).join(",");
   return `${apiBase.replace(/\/+$/, "")}/api/v1/agenda.ics?sessions=${ids}&locale=${locale}`;
 }
+
+/** At most this many sessions are re-read in the page's language (and exported) at once. */
+export const MAX_STARRED = 100;
+
+/** "12,34" -> [12, 34]: the ids of a `?ids=` parameter, or null when it is not a list of at
+ * most MAX_STARRED positive integers. */
+export function parseIds(raw: string | null | undefined): number[] | null {
+  if (!raw || raw.length > 1200) return null;
+  const parts = raw.split(",");
+  if (parts.length > MAX_STARRED || !parts.every((p) => /^[1-9]\d{0,9}$/.test(p))) return null;
+  return [...new Set(parts.map(Number))];
+}
+
+/** The starred sessions with their titles, times and rooms as `fresh` gives them (the same
+ * sessions read again in the page's language, matched by guid); a session `fresh` lacks keeps
+ * what was stored. */
+export function localiseStarred(stored: StarredSession[], fresh: StarredSession[]): StarredSession[] {
+  const byGuid = new Map(fresh.map((s) => [s.guid, s]));
+  return stored.map((s) => byGuid.get(s.guid) ?? s).sort((a, b) => a.start.localeCompare(b.start));
+}

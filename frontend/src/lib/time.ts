@@ -39,9 +39,21 @@ export function formatDay(day: string, locale: string, withWeekday = false): str
   }).format(date);
 }
 
+const noon = (day: string) => {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12));
+};
+
+/** Two YYYY-MM-DD days as one range, the shared month and year once: "24–25 March 2027",
+ * "31 March – 1 April 2027", "24–25 март 2027 г.". */
 export function formatDateRange(start: string, end: string, locale: string): string {
   if (start === end) return formatDay(start, locale);
-  return `${formatDay(start, locale)} – ${formatDay(end, locale)}`;
+  const format = new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  // "24 – 25 March": no spaces around the dash between two bare numbers.
+  return format
+    .formatRange(noon(start), noon(end))
+    .replace(/(\d)\s+–\s+(\d)/, "$1–$2")
+    .replace(/\s+–\s+/, " – ");
 }
 
 export function formatTimeRange(start: string, end: string, locale: string): string {

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { jsonLd, shot } from "./helpers";
 
-test("the root opens the Bulgarian home of the current edition", async ({ page }) => {
+test("the root opens the Bulgarian home of the current edition", async ({ browser, baseURL }) => {
+  // A Bulgarian browser (an English one gets /en: site.spec.ts).
+  const context = await browser.newContext({ locale: "bg-BG", baseURL });
+  const page = await context.newPage();
   await page.goto("/");
   await expect(page).toHaveURL(/\/bg$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "bg");
@@ -16,6 +19,7 @@ test("the root opens the Bulgarian home of the current edition", async ({ page }
   expect(ld.some((d) => d["@type"] === "Event" && String(d.startDate).startsWith("2027"))).toBe(true);
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /2027/);
   await shot(page, "home-bg");
+  await context.close();
 });
 
 test("browse this year's agenda: day tabs, grid by room, list, filters, times in Sofia", async ({ page }) => {
@@ -80,7 +84,7 @@ test("an earlier edition: home, agenda and archive", async ({ page }) => {
   await archive.getByRole("link", { name: /2025$/ }).first().click();
   await expect(page).toHaveURL(/\/en\/2025$/);
   await expect(page.getByTestId("edition-home")).toHaveAttribute("data-year", "2025");
-  await page.getByRole("link", { name: "See the agenda" }).click();
+  await page.getByRole("link", { name: "See the programme" }).click();
   await expect(page).toHaveURL(/\/en\/2025\/agenda/);
   await expect(page.getByTestId("day-tab")).toHaveCount(2);
   await expect(page.getByTestId("day-tab").first()).toContainText("26 March");

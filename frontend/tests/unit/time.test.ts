@@ -33,7 +33,10 @@ describe("times in Europe/Sofia", () => {
   it("writes days in both languages", () => {
     expect(formatDay("2027-03-24", "en")).toBe("24 March 2027");
     expect(formatDay("2027-03-24", "bg")).toMatch(/^24 март 2027/);
-    expect(formatDateRange("2027-03-24", "2027-03-25", "en")).toBe("24 March 2027 – 25 March 2027");
+    expect(formatDateRange("2027-03-24", "2027-03-25", "en")).toBe("24–25 March 2027");
+    expect(formatDateRange("2027-03-24", "2027-03-25", "bg")).toBe("24–25 март 2027\u202fг.");
+    expect(formatDateRange("2027-03-31", "2027-04-01", "en")).toBe("31 March – 1 April 2027");
+    expect(formatDateRange("2026-12-31", "2027-01-01", "bg")).toBe("31 декември 2026\u202fг. – 1 януари 2027\u202fг.");
     expect(formatDateRange("2027-03-24", "2027-03-24", "en")).toBe("24 March 2027");
   });
 });

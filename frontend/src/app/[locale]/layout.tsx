@@ -1,35 +1,55 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { draftMode } from "next/headers";
 import "../globals.css";
+import { Footer } from "@/components/Footer";
 import { Header } from "@/components/Header";
+import { registrationOpen } from "@/lib/editions";
 import { dictionary, isLocale } from "@/lib/i18n";
-
-export const metadata: Metadata = {
-  metadataBase: new URL(process.env.SITE_URL || "http://127.0.0.1:3000"),
-};
+import { requestOrigin, siteChrome } from "@/lib/site";
+import { dayKey } from "@/lib/time";
 
 // Pages render per request from cached API data (tagged fetches; see /api/revalidate),
 // so a build needs no running API.
 export const dynamic = "force-dynamic";
 
+export const viewport: Viewport = { themeColor: "#0a4f9c", colorScheme: "light" };
+
+export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = dictionary(isLocale(locale) ? locale : "bg");
+  return {
+    // The address of this request (SITE_URL, else its host): one build serves any host.
+    metadataBase: new URL(await requestOrigin()),
+    title: { default: t.siteName, template: `%s · ${t.siteName}` },
+    applicationName: t.siteName,
+    openGraph: { siteName: t.siteName, locale: locale === "en" ? "en_GB" : "bg_BG" },
+    formatDetection: { telephone: false },
+  };
+}
+
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   const t = dictionary(locale);
-  const draft = (await draftMode()).isEnabled;
+  const [draft, chrome] = await Promise.all([draftMode(), siteChrome(locale)]);
+  const registration = chrome.edition && registrationOpen(chrome.edition, dayKey(new Date())) ? chrome.edition.registration_url : null;
   return (
-    <html lang={locale}>
+    <html lang={locale} suppressHydrationWarning>
+      <head>
+        {/* Marks JavaScript as available before the first paint, so the phone menu starts folded without a jump. */}
+        <script dangerouslySetInnerHTML={{ __html: "document.documentElement.classList.add('js')" }} />
+      </head>
       <body>
         <a className="skip" href="#main">
           {t.skip}
         </a>
-        {draft ? <div className="draft-banner">{t.preview}</div> : null}
-        <Header locale={locale} />
+        {draft.isEnabled ? <div className="draft-banner">{t.preview}</div> : null}
+        <Header locale={locale} chrome={chrome} registrationUrl={registration} />
         <main id="main" className="container">
           {children}
         </main>
-        <footer className="site">{t.siteName}</footer>
+        <Footer locale={locale} chrome={chrome} />
       </body>
     </html>
   );

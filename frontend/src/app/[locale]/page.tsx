@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EditionHome } from "@/components/EditionHome";
 import { api } from "@/lib/api";
+import { editionPages } from "@/lib/editions";
 import { dictionary } from "@/lib/i18n";
-import { alternates, currentEdition, localeOf } from "@/lib/site";
 import { stripTags } from "@/lib/sanitize";
+import { alternates, currentEdition, localeOf } from "@/lib/site";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
   const locale = localeOf((await params).locale);
@@ -12,7 +13,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]">): Prom
   const title = summary?.title ?? dictionary(locale).siteName;
   const description = summary ? stripTags(summary.intro) || summary.theme : undefined;
   return {
-    title,
+    title: { absolute: title },
     description,
     alternates: alternates(locale, ""),
     openGraph: { title, description, type: "website", locale, images: summary?.hero_image?.urls.hero ? [summary.hero_image.urls.hero] : [] },
@@ -23,11 +24,13 @@ export default async function Home({ params }: PageProps<"/[locale]">) {
   const locale = localeOf((await params).locale);
   const summary = await currentEdition(locale);
   if (!summary) notFound();
-  const [edition, speakers, pages] = await Promise.all([
-    api.edition(summary.year, locale),
-    api.speakers(locale, summary.year),
-    api.pages(locale, { year: summary.year, type: "news" }),
+  const year = summary.year;
+  const [edition, speakers, pages, sessions] = await Promise.all([
+    api.edition(year, locale),
+    api.speakers(locale, year),
+    api.pages(locale, { year }),
+    api.sessions(year, locale),
   ]);
   if (!edition) notFound();
-  return <EditionHome locale={locale} edition={edition} speakers={speakers} pages={pages} />;
+  return <EditionHome locale={locale} edition={edition} speakers={speakers} pages={pages} sessions={sessions} {...editionPages(pages)} />;
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ContentPageView } from "@/components/ContentPageView";
 import { renderContent } from "@/components/registry";
 import { api } from "@/lib/api";
-import type { Locale } from "@/lib/i18n";
+import { dictionary, type Locale } from "@/lib/i18n";
+import type { PageDetail } from "@/lib/schemas";
 import { stripTags } from "@/lib/sanitize";
 import { alternates, localeOf, yearOf } from "@/lib/site";
 
@@ -26,7 +28,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/[year]/[
   const locale = localeOf(p.locale);
   const year = yearOf(p.year);
   const found = await resolve(locale, year, p.slug);
-  if (!found) return {};
+  if (!found) return { title: dictionary(locale).site.notFoundTitle };
   const path = `/${year}/${p.slug}`;
   return {
     title: found.title,
@@ -45,7 +47,10 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/[year]/[
 export default async function ContentRoute({ params }: PageProps<"/[locale]/[year]/[slug]">) {
   const p = await params;
   const locale = localeOf(p.locale);
-  const found = await resolve(locale, yearOf(p.year), p.slug);
+  const year = yearOf(p.year);
+  const found = await resolve(locale, year, p.slug);
   if (!found) notFound();
+  // The venue page shows its edition's address and a map link.
+  if (found.type === "venue") return <ContentPageView locale={locale} page={found.data as PageDetail} edition={await api.edition(year, locale)} />;
   return renderContent(found.type, locale, found.data) ?? notFound();
 }
