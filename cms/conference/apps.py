@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConferenceConfig(AppConfig):
     name = "cms.conference"
     label = "conference"
-    verbose_name = "Conference"
+    verbose_name = _("Conference")

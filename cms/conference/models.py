@@ -14,7 +14,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
@@ -25,34 +24,44 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField
 
 from cms.conference import rules
+from cms.core.forms import LocaleAdminPageForm
+from cms.core.translation import LocalisedRelationsMixin
+from cms.core.widgets import ChoiceList
 
 RICH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(form_classname="title", icon="title")
-    paragraph = blocks.RichTextBlock(features=RICH_FEATURES)
-    image = ImageBlock()
-    quote = blocks.BlockQuoteBlock()
-    embed = blocks.URLBlock(help_text=_("Link to a video or a map"))
+    heading = blocks.CharBlock(label=_("Heading"), form_classname="title", icon="title")
+    paragraph = blocks.RichTextBlock(label=_("Paragraph"), features=RICH_FEATURES)
+    image = ImageBlock(label=_("Image"))
+    quote = blocks.BlockQuoteBlock(label=_("Quote"))
+    embed = blocks.URLBlock(label=_("Video or map"), help_text=_("Link to a video or a map"))
 
 
 class MaterialBlock(blocks.StreamBlock):
     document = blocks.StructBlock(
-        [("title", blocks.CharBlock()), ("document", DocumentChooserBlock())], icon="doc-full"
+        [
+            ("title", blocks.CharBlock(label=_("Title"))),
+            ("document", DocumentChooserBlock(label=_("Document"))),
+        ],
+        label=_("Document"),
+        icon="doc-full",
     )
     link = blocks.StructBlock(
         [
-            ("title", blocks.CharBlock()),
-            ("url", blocks.URLBlock()),
+            ("title", blocks.CharBlock(label=_("Title"))),
+            ("url", blocks.URLBlock(label=_("Address"))),
             (
                 "kind",
                 blocks.ChoiceBlock(
+                    label=_("Kind"),
                     choices=[("slides", _("Slides")), ("video", _("Video")), ("link", _("Link"))],
                     default="link",
                 ),
             ),
         ],
+        label=_("Link"),
         icon="link",
     )
 
@@ -120,12 +129,15 @@ class ConferencePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("conference")
+        verbose_name_plural = _("conferences")
 
     def editions(self):
         return EditionPage.objects.child_of(self).order_by("-year")
 
 
-class EditionForm(WagtailAdminPageForm):
+class EditionForm(LocaleAdminPageForm):
+    """Topics, industries and partners in the edition's language; one edition per year."""
+
     def clean(self):
         cleaned = super().clean()
         parent = getattr(self, "parent_page", None)
@@ -141,7 +153,7 @@ class EditionForm(WagtailAdminPageForm):
         return cleaned
 
 
-class EditionPage(HeadlessPreviewMixin, Page):
+class EditionPage(LocalisedRelationsMixin, HeadlessPreviewMixin, Page):
     """One yearly edition: dates, time zone, venue, theme, status, rooms, tracks and partners."""
 
     class Status(models.TextChoices):
@@ -164,14 +176,27 @@ class EditionPage(HeadlessPreviewMixin, Page):
     venue_city = models.CharField(_("city"), max_length=120, default="София")
     venue_postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
     venue_country = models.CharField(_("country code"), max_length=2, default="BG")
-    venue_latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
-    venue_longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    venue_latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    venue_longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     registration_url = models.URLField(_("registration link"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("banner image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    topics = ParentalManyToManyField("people.Topic", blank=True, related_name="editions")
-    industries = ParentalManyToManyField("people.Industry", blank=True, related_name="editions")
+    topics = ParentalManyToManyField(
+        "people.Topic", verbose_name=_("topics"), blank=True, related_name="editions"
+    )
+    industries = ParentalManyToManyField(
+        "people.Industry", verbose_name=_("industries"), blank=True, related_name="editions"
+    )
 
     base_form_class = EditionForm
     content_panels = Page.content_panels + [
@@ -197,11 +222,17 @@ class EditionPage(HeadlessPreviewMixin, Page):
             heading=_("Venue"),
         ),
         FieldPanel("registration_url"),
-        FieldPanel("topics"),
-        FieldPanel("industries"),
-        InlinePanel("rooms", label=_("Rooms")),
-        InlinePanel("tracks", label=_("Tracks")),
-        InlinePanel("partnerships", label=_("Partners")),
+        FieldPanel("topics", widget=ChoiceList),
+        FieldPanel("industries", widget=ChoiceList),
+        InlinePanel("rooms", heading=_("Rooms"), label=_("room")),
+        InlinePanel("tracks", heading=_("Tracks"), label=_("track")),
+        InlinePanel("partnerships", heading=_("Partners"), label=_("partner")),
+    ]
+    # Translations follow the source's topics and industries on every sync, as their own
+    # locale's versions (LocalisedRelationsMixin maps them when the translation is saved).
+    override_translatable_fields = [
+        SynchronizedField("topics", overridable=False),
+        SynchronizedField("industries", overridable=False),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("theme", boost=2),
@@ -220,6 +251,7 @@ class EditionPage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("edition")
+        verbose_name_plural = _("editions")
 
     def __str__(self):
         return self.title
@@ -251,7 +283,9 @@ class EditionPage(HeadlessPreviewMixin, Page):
 class Room(TranslatableMixin, Orderable):
     """A room of one edition's venue."""
 
-    edition = ParentalKey(EditionPage, related_name="rooms", on_delete=models.CASCADE)
+    edition = ParentalKey(
+        EditionPage, verbose_name=_("edition"), related_name="rooms", on_delete=models.CASCADE
+    )
     name = models.CharField(_("name"), max_length=120)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     floor = models.CharField(_("floor / directions"), max_length=120, blank=True)
@@ -260,6 +294,7 @@ class Room(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("room")
+        verbose_name_plural = _("rooms")
 
     def __str__(self):
         return self.name
@@ -268,15 +303,23 @@ class Room(TranslatableMixin, Orderable):
 class Track(TranslatableMixin, Orderable):
     """A thematic track of one edition."""
 
-    edition = ParentalKey(EditionPage, related_name="tracks", on_delete=models.CASCADE)
+    edition = ParentalKey(
+        EditionPage, verbose_name=_("edition"), related_name="tracks", on_delete=models.CASCADE
+    )
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=60)
-    color = models.CharField(_("colour"), max_length=7, default="#1f6feb", help_text="#RRGGBB")
+    color = models.CharField(
+        _("colour"),
+        max_length=7,
+        default="#1f6feb",
+        help_text=_("As #RRGGBB, for example #1f6feb."),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("color")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("track")
+        verbose_name_plural = _("tracks")
 
     def __str__(self):
         return self.name
@@ -301,9 +344,17 @@ class Partnership(Orderable):
         SILVER = "silver", _("Silver")
         BRONZE = "bronze", _("Bronze")
 
-    edition = ParentalKey(EditionPage, related_name="partnerships", on_delete=models.CASCADE)
+    edition = ParentalKey(
+        EditionPage,
+        verbose_name=_("edition"),
+        related_name="partnerships",
+        on_delete=models.CASCADE,
+    )
     organisation = models.ForeignKey(
-        "people.Organisation", on_delete=models.CASCADE, related_name="partnerships"
+        "people.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="partnerships",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     tier = models.CharField(_("sponsor tier"), max_length=10, choices=Tier.choices, blank=True)
@@ -312,6 +363,7 @@ class Partnership(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
 
     def __str__(self):
         return f"{self.organisation} ({self.get_role_display()})"
@@ -322,8 +374,9 @@ class Partnership(Orderable):
             raise ValidationError({"tier": _("Only sponsors have a tier.")})
 
 
-class SessionForm(WagtailAdminPageForm):
-    """Limits room and track choices to the edition's own and checks the schedule rules."""
+class SessionForm(LocaleAdminPageForm):
+    """Limits room and track choices to the edition's own (topics, industries and speakers to
+    the session's language) and checks the schedule rules."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -355,7 +408,7 @@ class SessionForm(WagtailAdminPageForm):
         return cleaned
 
 
-class SessionPage(HeadlessPreviewMixin, Page):
+class SessionPage(LocalisedRelationsMixin, HeadlessPreviewMixin, Page):
     """A slot in the agenda: keynote, talk, panel, workshop, B2B meetings, networking, break..."""
 
     class Type(models.TextChoices):
@@ -380,17 +433,37 @@ class SessionPage(HeadlessPreviewMixin, Page):
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
     room = models.ForeignKey(
-        Room, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+        Room,
+        verbose_name=_("room"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
     )
     track = models.ForeignKey(
-        Track, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+        Track,
+        verbose_name=_("track"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
     )
     language = models.CharField(
         _("language"), max_length=5, choices=Language.choices, default=Language.BG
     )
-    topics = ParentalManyToManyField("people.Topic", blank=True, related_name="sessions")
-    industries = ParentalManyToManyField("people.Industry", blank=True, related_name="sessions")
-    materials = StreamField(MaterialBlock(), blank=True, use_json_field=True)
+    topics = ParentalManyToManyField(
+        "people.Topic", verbose_name=_("topics"), blank=True, related_name="sessions"
+    )
+    industries = ParentalManyToManyField(
+        "people.Industry", verbose_name=_("industries"), blank=True, related_name="sessions"
+    )
+    materials = StreamField(
+        MaterialBlock(),
+        verbose_name=_("materials"),
+        help_text=_("Slides, recordings and other files or links of the session."),
+        blank=True,
+        use_json_field=True,
+    )
 
     base_form_class = SessionForm
     content_panels = Page.content_panels + [
@@ -404,11 +477,12 @@ class SessionPage(HeadlessPreviewMixin, Page):
             heading=_("Schedule"),
         ),
         FieldPanel("abstract"),
-        InlinePanel("speakers", label=_("Speakers")),
-        FieldPanel("topics"),
-        FieldPanel("industries"),
+        InlinePanel("speakers", heading=_("Speakers"), label=_("speaker")),
+        FieldPanel("topics", widget=ChoiceList),
+        FieldPanel("industries", widget=ChoiceList),
         FieldPanel("materials"),
     ]
+    override_translatable_fields = EditionPage.override_translatable_fields
     search_fields = Page.search_fields + [
         index.SearchField("abstract"),
         index.FilterField("session_type"),
@@ -420,6 +494,7 @@ class SessionPage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("session")
+        verbose_name_plural = _("sessions")
         indexes = [models.Index(fields=["start"])]
 
     def clean(self):
@@ -448,9 +523,14 @@ class SessionSpeaker(Orderable):
         PANELIST = "panelist", _("Panelist")
         HOST = "host", _("Host")
 
-    session = ParentalKey(SessionPage, related_name="speakers", on_delete=models.CASCADE)
+    session = ParentalKey(
+        SessionPage, verbose_name=_("session"), related_name="speakers", on_delete=models.CASCADE
+    )
     person = models.ForeignKey(
-        "people.Person", on_delete=models.CASCADE, related_name="appearances"
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="appearances",
     )
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.SPEAKER)
 
@@ -458,6 +538,7 @@ class SessionSpeaker(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
@@ -469,9 +550,14 @@ class NewsPage(HeadlessPreviewMixin, Page):
     date = models.DateField(_("date"))
     intro = models.TextField(_("summary"), blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    body = StreamField(BodyBlock(), blank=True, use_json_field=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, use_json_field=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
@@ -486,13 +572,14 @@ class NewsPage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("news item")
+        verbose_name_plural = _("news items")
 
 
 class StandardPage(HeadlessPreviewMixin, Page):
     """A generic content page (about, programme notes, call for speakers...)."""
 
     intro = models.TextField(_("summary"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, use_json_field=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, use_json_field=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
@@ -506,6 +593,7 @@ class StandardPage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
 
 
 class VenuePage(HeadlessPreviewMixin, Page):
@@ -513,7 +601,9 @@ class VenuePage(HeadlessPreviewMixin, Page):
 
     getting_there = RichTextField(_("getting there"), blank=True, features=RICH_FEATURES)
     accessibility = RichTextField(_("accessibility"), blank=True, features=RICH_FEATURES)
-    body = StreamField(BodyBlock(), blank=True, use_json_field=True)
+    body = StreamField(
+        BodyBlock(), verbose_name=_("more information"), blank=True, use_json_field=True
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("getting_there"),
@@ -530,3 +620,4 @@ class VenuePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("venue and practical information")
+        verbose_name_plural = _("venue and practical information pages")

@@ -3,6 +3,7 @@
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class DemoRecord(models.Model):
@@ -14,11 +15,12 @@ class DemoRecord(models.Model):
     holding the demo conference.
     """
 
-    key = models.CharField(max_length=255, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    key = models.CharField(_("demo key"), max_length=255, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "demo record"
+        verbose_name = _("demo record")
+        verbose_name_plural = _("demo records")
         ordering = ["pk"]
 
     def __str__(self):
@@ -35,20 +37,21 @@ class ChangeEvent(models.Model):
     same event does nothing twice.
     """
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    subject = models.CharField(max_length=64)
-    reason = models.CharField(max_length=16)
-    payload = models.JSONField(default=dict)
-    pending = models.JSONField(default=list)
-    attempts = models.PositiveIntegerField(default=0)
-    dispatched_at = models.DateTimeField(null=True, blank=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.CharField(max_length=300, blank=True)
-    request_id = models.CharField(max_length=64, blank=True)
+    id = models.UUIDField(_("identifier"), primary_key=True, default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    subject = models.CharField(_("subject"), max_length=64)
+    reason = models.CharField(_("reason"), max_length=16)
+    payload = models.JSONField(_("payload"), default=dict)
+    pending = models.JSONField(_("consumers pending"), default=list)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    dispatched_at = models.DateTimeField(_("queued"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    request_id = models.CharField(_("request id"), max_length=64, blank=True)
 
     class Meta:
-        verbose_name = "change event"
+        verbose_name = _("change event")
+        verbose_name_plural = _("change events")
         ordering = ["created_at"]
         indexes = [
             models.Index(

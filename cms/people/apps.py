@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PeopleConfig(AppConfig):
     name = "cms.people"
     label = "people"
-    verbose_name = "People, organisations and taxonomies"
+    verbose_name = _("People, organisations and taxonomies")

@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
+from cms.core.forms import LocaleAdminModelForm
+
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):
     """A programme topic (for example "Industry 4.0"); the same list serves every edition."""
@@ -75,7 +77,12 @@ class Organisation(
     website = models.URLField(_("website"), blank=True)
     country = models.CharField(_("country code"), max_length=2, default="BG")
     logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
@@ -128,11 +135,18 @@ class Person(
     )
     bio = RichTextField(_("biography"), blank=True, features=["bold", "italic", "link"])
     photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     website = models.URLField(_("website"), blank=True)
-    linkedin = models.URLField(_("LinkedIn"), blank=True)
+    linkedin = models.URLField(_("LinkedIn profile"), blank=True)
 
+    # The organisation is chosen among those in the person's language.
+    base_form_class = LocaleAdminModelForm
     panels = [
         MultiFieldPanel(
             [

@@ -1,5 +1,6 @@
 """Admin registration of the cross-edition snippets."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -9,7 +10,7 @@ from cms.people.models import Industry, Organisation, Person, Topic
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
-    menu_label = "People"
+    menu_label = _("People")
     list_display = ["name", "job_title", "organisation", "locale"]
     search_fields = ["name", "job_title"]
 
@@ -35,7 +36,7 @@ class IndustryViewSet(SnippetViewSet):
 
 
 class DirectoryGroup(SnippetViewSetGroup):
-    menu_label = "Directory"
+    menu_label = _("Directory")
     menu_icon = "folder-open-inverse"
     menu_order = 200
     items = (PersonViewSet, OrganisationViewSet, TopicViewSet, IndustryViewSet)
