@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms.auth import LoginForm
 from wagtail.models import Page, TranslatableMixin
 
 IN_LANGUAGE = {"bg": _("in Bulgarian"), "en": _("in English")}
@@ -165,3 +166,12 @@ class LocaleAdminPageForm(LocaleChoicesMixin, WagtailAdminPageForm):
 
 class LocaleAdminModelForm(LocaleChoicesMixin, WagtailAdminModelForm):
     pass
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's login form with a label for the password in the visitor's language (Wagtail's
+    own shows the field's name, "Password", in every language)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

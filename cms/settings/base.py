@@ -137,6 +137,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_CLIENT_IP_CALLABLE = "cms.core.security.client_ip"
 AXES_SENSITIVE_PARAMETERS = ["password"]
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.core.forms.AdminLoginForm"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -152,7 +153,10 @@ USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("bg", _("Bulgarian")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
+# Our strings (cms, api, search: `makemessages` writes to the first entry), then Bulgarian for
+# the admin strings of Wagtail, wagtail-localize, Django and taggit that their own catalogues
+# lack. Both come before the apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "cms" / "locale", BASE_DIR / "cms" / "locale_upstream"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
@@ -168,7 +172,8 @@ STORAGES = {
 }
 
 # Wagtail
-WAGTAIL_SITE_NAME = "National Cluster Conference"
+# Shown in the admin (dashboard, page titles, e-mails) in the editor's language.
+WAGTAIL_SITE_NAME = _("National Cluster Conference")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
