@@ -9,9 +9,11 @@ since, is never offered.
 A query word is *known* when its exact or stemmed term is in the vocabulary. An unknown word of
 four letters or more is corrected to the indexed words of the same first letter within its edit
 limit (one edit for four letters, two up to nine, three from ten: longer words carry more
-typos, as "digitalisaton" for "digitisation"); the closest win, then those in the script the word
-was typed in, then the most frequent. The corrections are searched together with the word, and
-the query with its unknown words replaced by the best correction is the "did you mean".
+typos, as "digitalisaton" for "digitisation"); the closest win (fewest edits of the exact form
+or the stem, then of the exact form), then those in the script the word was typed in, then the
+most frequent. The corrections
+are searched together with the word, and the query with its unknown words replaced by the best
+correction is the "did you mean" (offered only when that search finds something).
 """
 
 import re
