@@ -185,7 +185,7 @@ async function main() {
       }
       const scores = scoresOf(lhr);
       runTimes.push(Date.now() - t0);
-      for (const a of Object.values(lhr.audits)) if (a.scoreDisplayMode === "error") brokenAudits.add(a.id);
+      if (!lhr.runtimeError) for (const a of Object.values(lhr.audits)) if (a.scoreDisplayMode === "error") brokenAudits.add(a.id);
       const seconds = ((Date.now() - t0) / 1000).toFixed(1);
       // Lighthouse's measure of the host's speed; below 1000 it counts the host as slower than its
       // throttling model assumes, and performance reads low.
@@ -194,7 +194,11 @@ async function main() {
         `  ${pad(`${page.lang} ${page.kind}`, 11)} run ${attempt}: ${categories.map((c) => `${SHORT[c]} ${cell(scores[c])}`).join(", ")}` +
           ` (${seconds} s, host benchmark ${bench}${bench && bench < SLOW_HOST ? ": slow" : ""})`,
       );
-      if (lhr.runtimeError) problems.push(`runtime error: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      if (lhr.runtimeError) {
+        problems.push(`the page could not be scored: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+        best = { lhr, scores };
+        break;
+      }
       if (!best || (scores.performance ?? -1) > (best.scores.performance ?? -1)) best = { lhr, scores };
       const othersOk = categories.filter((c) => c !== "performance").every((c) => (scores[c] ?? -1) >= TARGET[c]);
       // Only performance depends on how busy the machine is: only its shortfall earns a rerun,
@@ -219,7 +223,7 @@ async function main() {
     const outside = outsideRequests(lhr);
     if (outside.length) problems.push(`requests outside 127.0.0.1: ${outside.slice(0, 5).join(", ")}`);
     if (!page.seo && !(await noindex(page.path))) problems.push('no <meta name="robots" content="noindex">: search pages must stay out of indexes');
-    for (const c of below) {
+    for (const c of lhr.runtimeError ? [] : below) {
       problems.push(`${c} ${cell(scores[c])} < ${TARGET[c]}:`);
       for (const line of failingAudits(lhr, c)) problems.push(`  ${line}`);
     }
