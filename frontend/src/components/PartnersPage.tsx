@@ -13,6 +13,12 @@ export async function PartnersPage({ locale, year }: { locale: Locale; year: num
   const [edition, editions] = await Promise.all([api.edition(year, locale), api.editions(locale)]);
   if (!edition) notFound();
   const years = [...editions].sort((a, b) => b.year - a.year);
+  // Patron and organisers first, then sponsors by tier, then the other roles in the editors' order.
+  const lead = ["patron", "organiser", "co_organiser", "sponsor"];
+  const groups = [
+    ...lead.flatMap((role) => edition.partners.filter((g) => g.role === role)),
+    ...edition.partners.filter((g) => !lead.includes(g.role)),
+  ];
   return (
     <>
       <header className="page-head">
@@ -40,7 +46,7 @@ export async function PartnersPage({ locale, year }: { locale: Locale; year: num
         </nav>
       ) : null}
       <div data-testid="partners" data-year={year}>
-        <PartnerGroups groups={edition.partners} tierLabels={t.site.tiers} />
+        <PartnerGroups groups={groups} tierLabels={t.site.tiers} />
       </div>
     </>
   );
