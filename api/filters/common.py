@@ -71,7 +71,17 @@ def bind_names(filterset_class):
 
 
 class StableOrderingFilter(django_filters.OrderingFilter):
-    """Ordering by public names (`-` reverses); the selector orders, with an id tie-breaker."""
+    """Ordering by public names (`-` reverses); the selector orders, with an id tie-breaker.
+
+    The choices are the public names themselves, in English whatever the active language: the
+    parent class would translate its labels once, in the language active at import.
+    """
+
+    def build_choices(self, fields, labels):
+        choices = []
+        for name in fields.values():
+            choices += [(name, name), (f"-{name}", f"{name} (descending)")]
+        return choices
 
 
 _NO_QUERYSET = SimpleNamespace(model=None)  # the FilterSet never filters, so it needs none

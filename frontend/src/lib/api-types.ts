@@ -1782,10 +1782,10 @@ export interface operations {
                 /**
                  * @description Ordering
                  *
-                 *     * `name` - Name
-                 *     * `-name` - Име (намалавящ)
-                 *     * `updated` - Updated
-                 *     * `-updated` - Updated (намалавящ)
+                 *     * `name` - name
+                 *     * `-name` - name (descending)
+                 *     * `updated` - updated
+                 *     * `-updated` - updated (descending)
                  */
                 ordering?: ("-name" | "-updated" | "name" | "updated")[];
                 /** @description A page number within the paginated result set. */
@@ -2350,12 +2350,12 @@ export interface operations {
                 /**
                  * @description start, title or updated; prefix with - to reverse.
                  *
-                 *     * `start` - Start
-                 *     * `-start` - Start (намалавящ)
-                 *     * `title` - Title
-                 *     * `-title` - Заглавие (намалавящ)
-                 *     * `updated` - Updated
-                 *     * `-updated` - Updated (намалавящ)
+                 *     * `start` - start
+                 *     * `-start` - start (descending)
+                 *     * `title` - title
+                 *     * `-title` - title (descending)
+                 *     * `updated` - updated
+                 *     * `-updated` - updated (descending)
                  */
                 ordering?: ("-start" | "-title" | "-updated" | "start" | "title" | "updated")[];
                 /** @description A page number within the paginated result set. */
@@ -2551,10 +2551,10 @@ export interface operations {
                 /**
                  * @description Ordering
                  *
-                 *     * `name` - Name
-                 *     * `-name` - Име (намалавящ)
-                 *     * `updated` - Updated
-                 *     * `-updated` - Updated (намалавящ)
+                 *     * `name` - name
+                 *     * `-name` - name (descending)
+                 *     * `updated` - updated
+                 *     * `-updated` - updated (descending)
                  */
                 ordering?: ("-name" | "-updated" | "name" | "updated")[];
                 organisation?: string;
