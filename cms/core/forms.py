@@ -19,7 +19,7 @@ IN_LANGUAGE = {"bg": _("in Bulgarian"), "en": _("in English")}
 
 
 def in_language(locale):
-    """ "in Bulgarian" / "на български" for a locale."""
+    """The phrase for "in <the locale's language>": "in Bulgarian", "на английски"."""
     return IN_LANGUAGE.get(locale.language_code) or locale.get_display_name()
 
 
