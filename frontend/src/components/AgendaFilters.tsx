@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { activeFilters, type AgendaFilters as Filters, type FilterKey, type FilterOptions, type Option } from "@/lib/agenda";
-import type { Dictionary } from "@/lib/i18n";
+import type { AgendaText } from "@/lib/i18n";
 import styles from "./AgendaFilters.module.css";
 
 /**
@@ -14,7 +14,7 @@ export function AgendaFilters({
   filters,
   onChange,
 }: {
-  t: Dictionary;
+  t: AgendaText;
   options: FilterOptions;
   filters: Filters;
   onChange: (filters: Filters) => void;

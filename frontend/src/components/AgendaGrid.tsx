@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { memo, startTransition, useEffect, useMemo, useRef, useState } from "react";
 import { layoutDay, minutesLabel, type AgendaRoom, type AgendaSession } from "@/lib/agenda";
 import { SessionCard, type CardContext } from "./AgendaSessionCard";
 import styles from "./AgendaGrid.module.css";
@@ -9,7 +9,7 @@ import styles from "./AgendaGrid.module.css";
  * as tall as it is long. Semantically a list of sessions in time order, each with its time, room
  * and everything else in text; the room heads and time marks are decoration (aria-hidden).
  */
-export function AgendaGrid({
+export const AgendaGrid = memo(function AgendaGrid({
   day,
   heading,
   sessions,
@@ -23,7 +23,7 @@ export function AgendaGrid({
   rooms: AgendaRoom[];
   ctx: CardContext;
 }) {
-  const layout = layoutDay(sessions, rooms, { timeZone: ctx.timeZone });
+  const layout = useMemo(() => layoutDay(sessions, rooms, { timeZone: ctx.timeZone }), [sessions, rooms, ctx.timeZone]);
   // Every room the same share of the width; a lane never narrower than --agenda-lane-min.
   const template = [
     "var(--agenda-time-col)",
@@ -38,10 +38,13 @@ export function AgendaGrid({
   useEffect(() => {
     const grid = gridRef.current;
     if (!grid || typeof ResizeObserver === "undefined") return;
-    const measure = () => setFits(grid.scrollWidth <= grid.clientWidth + 1);
-    const observer = new ResizeObserver(measure);
+    // The observer reports the grid's size once it is laid out, then on every change: no layout
+    // forced while the page starts.
+    const observer = new ResizeObserver(() => {
+      const next = grid.scrollWidth <= grid.clientWidth + 1;
+      startTransition(() => setFits(next));
+    });
     observer.observe(grid);
-    measure();
     return () => observer.disconnect();
   }, [layout.width, layout.columns.length]);
   const rowsTemplate = `repeat(${layout.rows}, minmax(var(--agenda-slot), auto))`;
@@ -101,4 +104,4 @@ export function AgendaGrid({
       </div>
     </section>
   );
-}
+});

@@ -1,6 +1,6 @@
 "use client";
-import { timeSlots, type AgendaRoom, type AgendaSession } from "@/lib/agenda";
-import { formatTime } from "@/lib/time";
+import { memo } from "react";
+import { sessionClock, timeSlots, type AgendaRoom, type AgendaSession } from "@/lib/agenda";
 import { SessionCard, type CardContext } from "./AgendaSessionCard";
 import styles from "./AgendaList.module.css";
 
@@ -14,7 +14,7 @@ export interface ListDay {
  * The agenda as a list, grouped by start time, room on every item, breaks as slim rows. Every day
  * is in the page (print shows them all, a page each); the screen shows the selected one.
  */
-export function AgendaList({ days, selected, rooms, ctx }: { days: ListDay[]; selected: string; rooms: AgendaRoom[]; ctx: CardContext }) {
+export const AgendaList = memo(function AgendaList({ days, selected, rooms, ctx }: { days: ListDay[]; selected: string; rooms: AgendaRoom[]; ctx: CardContext }) {
   return (
     <div className={styles.list} data-testid="agenda-list">
       {days.map((d) => {
@@ -30,7 +30,7 @@ export function AgendaList({ days, selected, rooms, ctx }: { days: ListDay[]; se
                 {slots.map((slot) => (
                   <li key={slot.start} className={styles.slot} data-breaks={slot.breaksOnly || undefined}>
                     <span className={styles.slotTime} aria-hidden="true">
-                      {formatTime(slot.start, ctx.locale, ctx.timeZone)}
+                      {sessionClock(slot.sessions[0]!, "start", ctx.timeZone)}
                     </span>
                     <ul className={styles.items} role="list">
                       {slot.sessions.map((s) => (
@@ -57,4 +57,4 @@ export function AgendaList({ days, selected, rooms, ctx }: { days: ListDay[]; se
       })}
     </div>
   );
-}
+});

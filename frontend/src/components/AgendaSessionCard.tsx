@@ -1,32 +1,34 @@
 "use client";
-import Link from "next/link";
-import { isBreak, type AgendaSession } from "@/lib/agenda";
-import type { Dictionary, Locale } from "@/lib/i18n";
+import { createContext, memo, useContext } from "react";
+import { isBreak, sessionTimes, type AgendaSession } from "@/lib/agenda";
+import type { AgendaText, Locale } from "@/lib/i18n";
 import { links } from "@/lib/links";
-import { formatTime } from "@/lib/time";
 import styles from "./AgendaSessionCard.module.css";
 
 export type Mark = "now" | "next";
 
-/** What every card of one agenda shares: language, labels, now/next marks and the starred set. */
+/** What every card of one agenda shares: language, labels and the now/next marks. */
 export interface CardContext {
   locale: Locale;
-  t: Dictionary;
+  t: AgendaText;
   timeZone: string;
   marks: Map<number, Mark>;
-  starred: Set<string>;
-  starReady: boolean;
-  toggleStar: (s: AgendaSession) => void;
 }
 
-/** "09:30–10:15" in the edition's time zone. */
-export function timeRange(s: { start: string; end: string }, locale: string, timeZone: string): string {
-  return `${formatTime(s.start, locale, timeZone)}–${formatTime(s.end, locale, timeZone)}`;
+/** The visitor's starred sessions, read in the browser after the agenda starts: only the stars
+ * follow it, so reading them (or a change in another tab) re-renders no card. */
+export interface Stars {
+  starred: Set<string>;
+  ready: boolean;
+  toggle: (s: AgendaSession) => void;
 }
+
+export const StarsContext = createContext<Stars>({ starred: new Set(), ready: false, toggle: () => {} });
+
 
 const LANGUAGE_CODES: Record<string, string> = { bg: "BG", en: "EN", "bg-en": "BG/EN" };
 
-function Badge({ mark, t }: { mark: Mark | undefined; t: Dictionary }) {
+function Badge({ mark, t }: { mark: Mark | undefined; t: AgendaText }) {
   if (!mark) return null;
   return (
     <span className={styles.badge} data-mark={mark} data-testid="mark">
@@ -36,18 +38,19 @@ function Badge({ mark, t }: { mark: Mark | undefined; t: Dictionary }) {
 }
 
 /** The star of one session: the same button as StarButton, fed by one store for the whole agenda. */
-function Star({ s, ctx }: { s: AgendaSession; ctx: CardContext }) {
-  const on = ctx.starred.has(s.guid);
+function Star({ s, t }: { s: AgendaSession; t: AgendaText }) {
+  const stars = useContext(StarsContext);
+  const on = stars.starred.has(s.guid);
   return (
     <button
       type="button"
       className={`star ${styles.star}`}
       aria-pressed={on}
-      disabled={!ctx.starReady}
-      aria-label={`${on ? ctx.t.unstar : ctx.t.star}: ${s.title}`}
-      title={on ? ctx.t.unstar : ctx.t.star}
+      disabled={!stars.ready}
+      aria-label={`${on ? t.unstar : t.star}: ${s.title}`}
+      title={on ? t.unstar : t.star}
       data-testid="star"
-      onClick={() => ctx.toggleStar(s)}
+      onClick={() => stars.toggle(s)}
     >
       <span aria-hidden="true">{on ? "★" : "☆"}</span>
     </button>
@@ -60,7 +63,7 @@ export function BreakLine({ s, ctx, roomText, variant }: { s: AgendaSession; ctx
   return (
     <div className={styles.break} data-mark={mark} data-variant={variant}>
       <time dateTime={s.start} className={styles.time}>
-        {timeRange(s, ctx.locale, ctx.timeZone)}
+        {sessionTimes(s, ctx.timeZone)}
       </time>
       <span className={styles.breakTitle}>{s.title}</span>
       {roomText ? <span className={styles.muted}>{roomText}</span> : null}
@@ -74,7 +77,7 @@ export function BreakLine({ s, ctx, roomText, variant }: { s: AgendaSession; ctx
  * organisations, the track's colour bar and name, a now/next badge and the star.
  * `roomVisible`: the room in plain sight (list) or for screen readers only (grid: the column says it).
  */
-export function SessionCard({
+export const SessionCard = memo(function SessionCard({
   s,
   ctx,
   roomText,
@@ -95,13 +98,14 @@ export function SessionCard({
     <article className={styles.card} data-mark={mark} data-variant={variant} style={style}>
       <div className={styles.top}>
         <time dateTime={s.start} className={styles.time}>
-          {timeRange(s, locale, ctx.timeZone)}
+          {sessionTimes(s, ctx.timeZone)}
         </time>
         <Badge mark={mark} t={t} />
-        <Star s={s} ctx={ctx} />
+        <Star s={s} t={t} />
       </div>
       <h3 className={styles.title}>
-        <Link href={links.content(locale, s.year, s.slug)}>{s.title}</Link>
+        {/* A plain link: the agenda follows its links for the page (useAgendaLinks), one listener for all. */}
+        <a href={links.content(locale, s.year, s.slug)}>{s.title}</a>
       </h3>
       <p className={styles.meta}>
         <span>{s.type_label}</span>
@@ -134,4 +138,4 @@ export function SessionCard({
       ) : null}
     </article>
   );
-}
+});

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import {
   filterOptions,
   filterSessions,
@@ -9,19 +9,23 @@ import {
   nowNextMarks,
   roomOrder,
   roomsUsed,
+  dayLabels,
+  sessionDay,
   todayIn,
+  type DayLabel,
+  type FilterOptions,
   type AgendaFilters as Filters,
   type AgendaRoomRef,
   type AgendaSession,
   type AgendaTopic,
 } from "@/lib/agenda";
-import type { Dictionary, Locale } from "@/lib/i18n";
-import { dayKey } from "@/lib/time";
+import type { AgendaText, Locale } from "@/lib/i18n";
 import { AgendaFilters } from "./AgendaFilters";
 import { AgendaGrid } from "./AgendaGrid";
 import { AgendaList } from "./AgendaList";
-import type { CardContext } from "./AgendaSessionCard";
+import { StarsContext, type CardContext, type Stars } from "./AgendaSessionCard";
 import { starredOf } from "./starredOf";
+import { useAgendaLinks } from "./useAgendaLinks";
 import { useStarred } from "./useStarred";
 import styles from "./AgendaView.module.css";
 
@@ -29,7 +33,7 @@ export type View = "grid" | "list";
 
 interface Props {
   locale: Locale;
-  t: Dictionary;
+  t: AgendaText;
   sessions: AgendaSession[];
   /** Names and slugs of the sessions' topic ids. */
   topics: AgendaTopic[];
@@ -39,28 +43,14 @@ interface Props {
   tracks: { slug: string; name: string; color: string }[];
   /** The edition's time zone: days, times and "now" are read in it. */
   timeZone: string;
+  /** The filter menus' choices (filterOptions), sorted for the page's language where it is made. */
+  options?: FilterOptions;
+  /** Each day's tab and heading labels (dayLabels), made with the page so the browser needs no Intl to start. */
+  dayLabels?: Record<string, DayLabel>;
   initial: { day?: string; view?: View; filters: Filters; now: string; fixedNow: boolean };
 }
 
 const PHONE = "(max-width: 639px)";
-const intl = (locale: Locale) => (locale === "bg" ? "bg-BG" : "en-GB");
-
-/** "ср, 24 март" / "Wed 24 March": a day (YYYY-MM-DD) for a tab. */
-function shortDay(day: string, locale: Locale): string {
-  const [y, m, d] = day.split("-").map(Number);
-  return new Intl.DateTimeFormat(intl(locale), { weekday: "short", day: "numeric", month: "long", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)),
-  );
-}
-
-/** "Ден 1 · сряда, 24 март 2027" / "Day 1 · Wednesday 24 March 2027". */
-function longDay(day: string, index: number, locale: Locale, t: Dictionary): string {
-  const [y, m, d] = day.split("-").map(Number);
-  const date = new Intl.DateTimeFormat(intl(locale), { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)),
-  );
-  return `${t.day} ${index + 1} · ${date}`;
-}
 
 /**
  * The agenda: day tabs (sticky, dated), a room grid on wider screens and a list on phones (either
@@ -69,11 +59,11 @@ function longDay(day: string, index: number, locale: Locale, t: Dictionary): str
  * it runs in the browser both views are in the page and CSS shows the one that fits the screen,
  * so nothing moves when it starts; print shows the list of every day.
  */
-export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZone, initial }: Props) {
+export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZone, options: givenOptions, dayLabels: givenLabels, initial }: Props) {
   const days = useMemo(() => groupByDay(sessions, timeZone), [sessions, timeZone]);
   const dayList = useMemo(() => days.map((d) => d.day), [days]);
   const order = useMemo(() => roomOrder(rooms, sessions), [rooms, sessions]);
-  const options = useMemo(() => filterOptions(sessions, topics, rooms), [sessions, topics, rooms]);
+  const options = useMemo(() => givenOptions ?? filterOptions(sessions, topics, rooms), [givenOptions, sessions, topics, rooms]);
 
   const [now, setNow] = useState(() => new Date(initial.now));
   const [view, setView] = useState<View | "auto">(initial.view ?? "auto");
@@ -87,23 +77,28 @@ export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZon
   const rootRef = useRef<HTMLDivElement>(null);
   const barRef = useRef<HTMLDivElement>(null);
   const { starred, toggle, ready } = useStarred();
+  useAgendaLinks(rootRef);
 
   // The browser's clock (a test may fix it with ?now=): today's tab during the event, a tick a minute.
   useEffect(() => {
     const read = () => (initial.fixedNow ? new Date(initial.now) : new Date());
+    // The same minute as the page's clock changes nothing on screen: no new render.
+    const tick = (at: Date) => setNow((prev) => (Math.floor(prev.getTime() / 60_000) === Math.floor(at.getTime() / 60_000) ? prev : at));
     const first = read();
-    setNow(first);
-    if (!explicitDay) {
+    // What the browser's clock changes on arrival is rendered as a transition: in slices, so the
+    // page stays free to answer the visitor while it starts.
+    startTransition(() => {
+      tick(first);
+      if (explicitDay) return;
       const today = todayIn(dayList, first, timeZone);
-      if (today) {
-        setDay(today);
-        // Arriving during the event: what runs now (or comes next) is brought into view.
-        const target = window.location.hash ? undefined : jumpTarget(filterSessions(sessions, initial.filters, topics, rooms), first);
-        if (target && dayKey(target.start, timeZone) === today) setJump({ id: target.id, arrival: true });
-      }
-    }
+      if (!today) return;
+      setDay(today);
+      // Arriving during the event: what runs now (or comes next) is brought into view.
+      const target = window.location.hash ? undefined : jumpTarget(filterSessions(sessions, initial.filters, topics, rooms), first);
+      if (target && sessionDay(target, timeZone) === today) setJump({ id: target.id, arrival: true });
+    });
     if (initial.fixedNow) return;
-    const timer = window.setInterval(() => setNow(read()), 60_000);
+    const timer = window.setInterval(() => tick(read()), 60_000);
     return () => window.clearInterval(timer);
     // Once, on arrival: later ticks must not move the visitor to another tab.
   }, []);
@@ -111,7 +106,7 @@ export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZon
   useEffect(() => {
     const query = window.matchMedia(PHONE);
     const update = () => setPhone(query.matches);
-    update();
+    startTransition(update);
     query.addEventListener("change", update);
     return () => query.removeEventListener("change", update);
   }, []);
@@ -156,19 +151,21 @@ export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZon
 
   const starredSet = useMemo(() => new Set(starred.map((s) => s.guid)), [starred]);
   const toggleStar = useCallback((s: AgendaSession) => toggle(starredOf(s)), [toggle]);
-  const ctx: CardContext = { locale, t, timeZone, marks, starred: starredSet, starReady: ready, toggleStar };
+  const stars: Stars = useMemo(() => ({ starred: starredSet, ready, toggle: toggleStar }), [starredSet, ready, toggleStar]);
+  // Stable between renders, so the views (memoised) render again only when what they show changes.
+  const ctx: CardContext = useMemo(() => ({ locale, t, timeZone, marks }), [locale, t, timeZone, marks]);
 
   const byDay = useMemo(() => {
     const map = new Map<string, AgendaSession[]>(dayList.map((d) => [d, []]));
-    for (const s of visible) map.get(dayKey(s.start, timeZone))?.push(s);
+    for (const s of visible) map.get(sessionDay(s, timeZone))?.push(s);
     return map;
   }, [visible, dayList, timeZone]);
-  const current = days.find((d) => d.day === day);
   // Every room used that day (filters other than the room one leave the columns alone).
-  const dayRooms = filters.room
-    ? order.filter((r) => rooms.some((x) => x.key === filters.room && x.id === r.id))
-    : roomsUsed(order, current?.sessions ?? []);
-  const daySessions = byDay.get(day) ?? [];
+  const dayRooms = useMemo(() => {
+    const current = days.find((d) => d.day === day);
+    return filters.room ? order.filter((r) => rooms.some((x) => x.key === filters.room && x.id === r.id)) : roomsUsed(order, current?.sessions ?? []);
+  }, [days, day, filters.room, order, rooms]);
+  const daySessions = useMemo(() => byDay.get(day) ?? [], [byDay, day]);
   const dayHasSessions = daySessions.some((s) => s.type !== "break");
 
   // Jump: the target's day, then its item in the view on screen, scrolled to (and, by the button,
@@ -200,101 +197,108 @@ export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZon
   };
 
   const effective: View | null = view !== "auto" ? view : phone === null ? null : phone ? "list" : "grid";
-  const headings = new Map(days.map((d, i) => [d.day, longDay(d.day, i, locale, t)]));
+  const labels = useMemo(
+    () => (givenLabels && dayList.every((d) => givenLabels[d]) ? givenLabels : dayLabels(dayList, locale, t)),
+    [givenLabels, dayList, locale, t],
+  );
+  const headings = useMemo(() => new Map(dayList.map((d) => [d, labels[d]!.long])), [dayList, labels]);
+  const listDays = useMemo(() => days.map((d) => ({ day: d.day, heading: headings.get(d.day) ?? d.day, sessions: byDay.get(d.day) ?? [] })), [days, headings, byDay]);
 
   if (!days.length) return <p data-testid="agenda">{t.noSessions}</p>;
 
   return (
-    <div ref={rootRef} className={styles.root} data-view={view} data-testid="agenda">
-      <div className={styles.toolbar}>
-        <AgendaFilters t={t} options={options} filters={filters} onChange={setFilters} />
-        <div className={styles.views} role="group" aria-label={t.agendaView.view}>
-          {(["grid", "list"] as const).map((v) => (
-            <button key={v} type="button" className={styles.viewButton} aria-pressed={effective === v} onClick={() => setView(v)} data-testid={`view-${v}`}>
-              <ViewIcon view={v} />
-              {v === "grid" ? t.grid : t.list}
-            </button>
-          ))}
-        </div>
-      </div>
-
-      {tracks.length ? (
-        <div className={styles.legend} data-testid="track-legend">
-          <h2 className={styles.legendTitle}>{t.agendaView.legend}</h2>
-          <ul role="list">
-            {tracks.map((tr) => (
-              <li key={tr.slug} style={{ ["--track" as string]: tr.color }}>
-                <span className={styles.swatch} aria-hidden="true" />
-                {tr.name}
-              </li>
+    <StarsContext value={stars}>
+      <div ref={rootRef} className={styles.root} data-view={view} data-testid="agenda">
+        <div className={styles.toolbar}>
+          <AgendaFilters t={t} options={options} filters={filters} onChange={setFilters} />
+          <div className={styles.views} role="group" aria-label={t.agendaView.view}>
+            {(["grid", "list"] as const).map((v) => (
+              <button key={v} type="button" className={styles.viewButton} aria-pressed={effective === v} onClick={() => setView(v)} data-testid={`view-${v}`}>
+                <ViewIcon view={v} />
+                {v === "grid" ? t.grid : t.list}
+              </button>
             ))}
-          </ul>
-          <p className={styles.zone}>
-            {t.agendaView.timeZone}: {timeZone}
-          </p>
+          </div>
         </div>
-      ) : null}
 
-      <div ref={barRef} className={styles.bar} data-testid="agenda-bar">
-        <div className={styles.tabs} role="tablist" aria-label={t.agendaView.days}>
-          {days.map((d, i) => (
-            <button
-              key={d.day}
-              id={`agenda-tab-${d.day}`}
-              type="button"
-              role="tab"
-              className={styles.tab}
-              aria-selected={d.day === day}
-              aria-controls="agenda-panel"
-              tabIndex={d.day === day ? 0 : -1}
-              onClick={() => chooseDay(d.day)}
-              onKeyDown={(e) => onTabKey(e, i)}
-              data-testid="day-tab"
-              data-day={d.day}
-            >
-              <span className={styles.tabDay}>
-                {t.day} {i + 1}
-                {d.day === today ? <span className={styles.today}> · {t.agendaView.today}</span> : null}
-              </span>
-              <span className={styles.tabDate}>{shortDay(d.day, locale)}</span>
-            </button>
-          ))}
-        </div>
-        {target ? (
-          <button
-            type="button"
-            className={styles.jump}
-            onClick={() => {
-              chooseDay(dayKey(target.start, timeZone));
-              setJump({ id: target.id, arrival: false });
-            }}
-            data-testid="jump-now"
-          >
-            <span className={styles.pulse} aria-hidden="true" />
-            {t.agendaView.jumpNow}
-          </button>
-        ) : null}
-      </div>
-
-      <div id="agenda-panel" role="tabpanel" aria-labelledby={`agenda-tab-${day}`} className={styles.panel}>
-        {view !== "list" ? (
-          <div className={styles.gridView}>
-            {dayHasSessions ? (
-              <AgendaGrid day={day} heading={headings.get(day) ?? day} sessions={daySessions} rooms={dayRooms} ctx={ctx} />
-            ) : (
-              <NoMatch t={t} onClear={() => setFilters({})} />
-            )}
+        {tracks.length ? (
+          <div className={styles.legend} data-testid="track-legend">
+            <h2 className={styles.legendTitle}>{t.agendaView.legend}</h2>
+            <ul role="list">
+              {tracks.map((tr) => (
+                <li key={tr.slug} style={{ ["--track" as string]: tr.color }}>
+                  <span className={styles.swatch} aria-hidden="true" />
+                  {tr.name}
+                </li>
+              ))}
+            </ul>
+            <p className={styles.zone}>
+              {t.agendaView.timeZone}: {timeZone}
+            </p>
           </div>
         ) : null}
-        <div className={styles.listView}>
-          <AgendaList days={days.map((d) => ({ day: d.day, heading: headings.get(d.day) ?? d.day, sessions: byDay.get(d.day) ?? [] }))} selected={day} rooms={order} ctx={ctx} />
+
+        <div ref={barRef} className={styles.bar} data-testid="agenda-bar">
+          <div className={styles.tabs} role="tablist" aria-label={t.agendaView.days}>
+            {days.map((d, i) => (
+              <button
+                key={d.day}
+                id={`agenda-tab-${d.day}`}
+                type="button"
+                role="tab"
+                className={styles.tab}
+                aria-selected={d.day === day}
+                aria-controls="agenda-panel"
+                tabIndex={d.day === day ? 0 : -1}
+                onClick={() => chooseDay(d.day)}
+                onKeyDown={(e) => onTabKey(e, i)}
+                data-testid="day-tab"
+                data-day={d.day}
+              >
+                <span className={styles.tabDay}>
+                  {t.day} {i + 1}
+                  {d.day === today ? <span className={styles.today}> · {t.agendaView.today}</span> : null}
+                </span>
+                <span className={styles.tabDate}>{labels[d.day]?.short}</span>
+              </button>
+            ))}
+          </div>
+          {target ? (
+            <button
+              type="button"
+              className={styles.jump}
+              onClick={() => {
+                chooseDay(sessionDay(target, timeZone));
+                setJump({ id: target.id, arrival: false });
+              }}
+              data-testid="jump-now"
+            >
+              <span className={styles.pulse} aria-hidden="true" />
+              {t.agendaView.jumpNow}
+            </button>
+          ) : null}
+        </div>
+
+        <div id="agenda-panel" role="tabpanel" aria-labelledby={`agenda-tab-${day}`} className={styles.panel}>
+          {view !== "list" ? (
+            <div className={styles.gridView}>
+              {dayHasSessions ? (
+                <AgendaGrid day={day} heading={headings.get(day) ?? day} sessions={daySessions} rooms={dayRooms} ctx={ctx} />
+              ) : (
+                <NoMatch t={t} onClear={() => setFilters({})} />
+              )}
+            </div>
+          ) : null}
+          <div className={styles.listView}>
+            <AgendaList days={listDays} selected={day} rooms={order} ctx={ctx} />
+          </div>
         </div>
       </div>
-    </div>
+    </StarsContext>
   );
 }
 
-function NoMatch({ t, onClear }: { t: Dictionary; onClear: () => void }) {
+function NoMatch({ t, onClear }: { t: AgendaText; onClear: () => void }) {
   return (
     <p className={styles.noMatch}>
       {t.noSessions}{" "}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/Link";
 import { mapLink, venueAddress } from "@/lib/editions";
 import type { Locale } from "@/lib/i18n";
 import { dictionary } from "@/lib/i18n";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/Link";
 import { notFound } from "next/navigation";
 import { api } from "@/lib/api";
 import { dictionary, type Locale } from "@/lib/i18n";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/Link";
 import type { CSSProperties } from "react";
 import type { Locale } from "@/lib/i18n";
 import { capitalise, dictionary } from "@/lib/i18n";

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { startTransition, useCallback, useEffect, useState } from "react";
 import { CHANGE_EVENT, clearStarred, readStarred, STORAGE_KEY, toggleStarred, type StarredSession } from "@/lib/starred";
 
 /** The starred sessions, kept in sync across components and tabs. */
@@ -8,8 +8,12 @@ export function useStarred() {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     const sync = () => setStarred(readStarred(window.localStorage));
-    sync();
-    setReady(true);
+    // On arrival the stars are read without hurry: a transition, rendered in slices that leave the
+    // page free to answer the visitor while it starts.
+    startTransition(() => {
+      sync();
+      setReady(true);
+    });
     const onStorage = (e: StorageEvent) => {
       if (e.key === STORAGE_KEY) sync();
     };

@@ -2,7 +2,8 @@
  * Agenda logic: days, filters, the room grid's layout, time slots for the list, and "now / next".
  * Pure functions (no React, no DOM), unit-tested in tests/unit/agenda*.test.ts.
  */
-import { CONFERENCE_TZ, dayKey } from "./time";
+import type { Dictionary, Locale } from "./i18n";
+import { CONFERENCE_TZ, dateFormat, dayKey } from "./time";
 
 export interface AgendaRoom {
   id: number;
@@ -45,6 +46,10 @@ export interface AgendaSession {
   /** Topic ids (GET /topics/ names them). */
   topics: number[];
   speakers: AgendaSpeaker[];
+  /** Its wall-clock day and minutes since midnight (start, end) in the edition's time zone, worked
+   * out where the page is made; without them the browser works them out (Intl, whose first use
+   * costs a phone tens of milliseconds while the page starts). */
+  local?: { day: string; start: number; end: number };
 }
 
 export interface AgendaTopic {
@@ -82,6 +87,29 @@ export function spansRooms(s: Pick<AgendaSession, "type" | "room">): boolean {
 
 const ms = (iso: string) => Date.parse(iso);
 
+/** Code-point order: for ties between times and ids, where no reader sees the order. */
+const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The session with its wall-clock day and minutes in `timeZone` (see AgendaSession.local). */
+export function withLocalTimes<T extends AgendaSession>(s: T, timeZone: string = CONFERENCE_TZ): T {
+  return { ...s, local: { day: dayKey(s.start, timeZone), start: localMinutes(s.start, timeZone), end: localMinutes(s.end, timeZone) } };
+}
+
+/** The session's day (YYYY-MM-DD) in the edition's time zone. */
+export function sessionDay(s: AgendaSession, timeZone: string = CONFERENCE_TZ): string {
+  return s.local?.day ?? dayKey(s.start, timeZone);
+}
+
+/** "09:30–10:15": the session's start and end on the wall clock of the edition's time zone. */
+export function sessionTimes(s: AgendaSession, timeZone: string = CONFERENCE_TZ): string {
+  return `${sessionClock(s, "start", timeZone)}–${sessionClock(s, "end", timeZone)}`;
+}
+
+/** "09:30": the session's start (or end) on the wall clock of the edition's time zone. */
+export function sessionClock(s: AgendaSession, which: "start" | "end", timeZone: string = CONFERENCE_TZ): string {
+  return minutesLabel(s.local?.[which] ?? localMinutes(s[which], timeZone));
+}
+
 /** `timeZone` when the runtime knows it, else the conference's (a bad value must not break a page). */
 export function validTimeZone(timeZone: string | null | undefined): string {
   if (!timeZone) return CONFERENCE_TZ;
@@ -94,7 +122,7 @@ export function validTimeZone(timeZone: string | null | undefined): string {
 }
 
 const byStart = (a: AgendaSession, b: AgendaSession) =>
-  ms(a.start) - ms(b.start) || (a.room?.name ?? "").localeCompare(b.room?.name ?? "") || a.id - b.id;
+  ms(a.start) - ms(b.start) || ordinal(a.room?.name ?? "", b.room?.name ?? "") || a.id - b.id;
 
 export function sortSessions<T extends AgendaSession>(sessions: T[]): T[] {
   return [...sessions].sort(byStart);
@@ -104,12 +132,12 @@ export function sortSessions<T extends AgendaSession>(sessions: T[]): T[] {
 export function groupByDay<T extends AgendaSession>(sessions: T[], timeZone: string = CONFERENCE_TZ): { day: string; sessions: T[] }[] {
   const days = new Map<string, T[]>();
   for (const session of sortSessions(sessions)) {
-    const key = dayKey(session.start, timeZone);
+    const key = sessionDay(session, timeZone);
     const list = days.get(key) ?? [];
     list.push(session);
     days.set(key, list);
   }
-  return [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, list]) => ({ day, sessions: list }));
+  return [...days.entries()].sort(([a], [b]) => ordinal(a, b)).map(([day, list]) => ({ day, sessions: list }));
 }
 
 /**
@@ -203,16 +231,9 @@ export function roomsUsed(order: AgendaRoom[], sessions: AgendaSession[]): Agend
   return order.filter((r) => used.has(r.id));
 }
 
-const minuteFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** Minutes since midnight of an instant's wall-clock time in `timeZone` (09:30 -> 570). */
 export function localMinutes(iso: string | Date, timeZone: string = CONFERENCE_TZ): number {
-  let format = minuteFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
-    minuteFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(typeof iso === "string" ? new Date(iso) : iso);
+  const parts = dateFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).formatToParts(typeof iso === "string" ? new Date(iso) : iso);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return get("hour") * 60 + get("minute");
 }
@@ -278,7 +299,7 @@ export function layoutDay<T extends AgendaSession>(
   { timeZone = CONFERENCE_TZ, slotMinutes = 5 }: { timeZone?: string; slotMinutes?: number } = {},
 ): GridLayout<T> {
   const timed: Timed<T>[] = sortSessions(sessions).map((session) => {
-    const start = localMinutes(session.start, timeZone);
+    const start = session.local?.start ?? localMinutes(session.start, timeZone);
     // The length, not the end's wall clock: right across midnight and daylight-saving changes.
     const end = start + Math.max(slotMinutes, Math.round((ms(session.end) - ms(session.start)) / 60_000));
     return { session, start, end };
@@ -404,7 +425,7 @@ export function timeSlots<T extends AgendaSession>(sessions: T[], order: AgendaR
     return i < 0 ? order.length : i;
   };
   return [...slots.values()].map((list) => {
-    const sorted = [...list].sort((a, b) => rank(a) - rank(b) || (a.room?.name ?? "").localeCompare(b.room?.name ?? "") || a.id - b.id);
+    const sorted = [...list].sort((a, b) => rank(a) - rank(b) || ordinal(a.room?.name ?? "", b.room?.name ?? "") || a.id - b.id);
     return { start: sorted[0]!.start, sessions: sorted, breaksOnly: sorted.every(isBreak) };
   });
 }
@@ -447,6 +468,10 @@ export function isDuringEvent(sessions: AgendaSession[], now: Date): boolean {
 
 /** Today (in the edition's time zone) when it is one of `days`. */
 export function todayIn(days: string[], now: Date, timeZone: string = CONFERENCE_TZ): string | undefined {
+  // Far from every day in any time zone (UTC-12 to UTC+14): no need to ask Intl.
+  const t = now.getTime();
+  const hour = 3_600_000;
+  if (!days.some((d) => Date.parse(`${d}T00:00:00Z`) - 14 * hour <= t && t < Date.parse(`${d}T00:00:00Z`) + 36 * hour)) return undefined;
   const today = dayKey(now, timeZone);
   return days.includes(today) ? today : undefined;
 }
@@ -455,4 +480,35 @@ export function todayIn(days: string[], now: Date, timeZone: string = CONFERENCE
 export function initialDay(days: string[], requested: string | undefined, now: Date, timeZone: string = CONFERENCE_TZ): string {
   if (requested && days.includes(requested)) return requested;
   return todayIn(days, now, timeZone) ?? days[0] ?? "";
+}
+
+const intl = (locale: Locale) => (locale === "bg" ? "bg-BG" : "en-GB");
+
+export interface DayLabel {
+  /** "ср, 24 март" / "Wed 24 March": the tab. */
+  short: string;
+  /** "Ден 1 · сряда, 24 март 2027" / "Day 1 · Wednesday 24 March 2027": the heading. */
+  long: string;
+}
+
+/** The labels of each day (YYYY-MM-DD) of `days`, in order. */
+export function dayLabels(days: string[], locale: Locale, t: Pick<Dictionary, "day">): Record<string, DayLabel> {
+  return Object.fromEntries(days.map((d, i) => [d, { short: shortDay(d, locale), long: longDay(d, i, locale, t) }]));
+}
+
+/** "ср, 24 март" / "Wed 24 March": a day (YYYY-MM-DD) for a tab. */
+function shortDay(day: string, locale: Locale): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return dateFormat(intl(locale), { weekday: "short", day: "numeric", month: "long", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)),
+  );
+}
+
+/** "Ден 1 · сряда, 24 март 2027" / "Day 1 · Wednesday 24 March 2027". */
+function longDay(day: string, index: number, locale: Locale, t: Pick<Dictionary, "day">): string {
+  const [y, m, d] = day.split("-").map(Number);
+  const date = dateFormat(intl(locale), { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)),
+  );
+  return `${t.day} ${index + 1} · ${date}`;
 }

@@ -345,6 +345,14 @@ export function capitalise(text: string): string {
   return text ? text[0]!.toLocaleUpperCase() + text.slice(1) : text;
 }
 
+/** The labels the agenda shows: what its page sends the browser, not the whole dictionary. */
+export const AGENDA_TEXT = ["agendaView", "all", "clearFilters", "day", "filters", "grid", "language", "languages", "list", "next", "noSessions", "now", "room", "star", "topic", "track", "type", "unstar"] as const;
+export type AgendaText = Pick<Dictionary, (typeof AGENDA_TEXT)[number]>;
+
+export function agendaText(t: Dictionary): AgendaText {
+  return Object.fromEntries(AGENDA_TEXT.map((key) => [key, t[key]])) as AgendaText;
+}
+
 export function dictionary(locale: Locale): Dictionary {
   return locale === "en" ? en : bg;
 }

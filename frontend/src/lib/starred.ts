@@ -32,14 +32,14 @@ export function readStarred(storage: KeyValueStorage | undefined): StarredSessio
   if (!storage) return [];
   try {
     const parsed: unknown = JSON.parse(storage.getItem(STORAGE_KEY) ?? "[]");
-    return Array.isArray(parsed) ? parsed.filter(isStarred).sort((a, b) => a.start.localeCompare(b.start)) : [];
+    return Array.isArray(parsed) ? parsed.filter(isStarred).sort((a, b) => Date.parse(a.start) - Date.parse(b.start)) : [];
   } catch {
     return [];
   }
 }
 
 function write(storage: KeyValueStorage, items: StarredSession[]): StarredSession[] {
-  const sorted = [...items].sort((a, b) => a.start.localeCompare(b.start));
+  const sorted = [...items].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   if (sorted.length) storage.setItem(STORAGE_KEY, JSON.stringify(sorted));
   else storage.removeItem(STORAGE_KEY);
   return sorted;
@@ -80,5 +80,5 @@ export function parseIds(raw: string | null | undefined): number[] | null {
  * what was stored. */
 export function localiseStarred(stored: StarredSession[], fresh: StarredSession[]): StarredSession[] {
   const byGuid = new Map(fresh.map((s) => [s.guid, s]));
-  return stored.map((s) => byGuid.get(s.guid) ?? s).sort((a, b) => a.start.localeCompare(b.start));
+  return stored.map((s) => byGuid.get(s.guid) ?? s).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }

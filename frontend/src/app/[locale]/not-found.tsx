@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import Link from "@/components/Link";
 import { Icon } from "@/components/Icon";
 import { dictionary, isLocale, type Locale } from "@/lib/i18n";
 import { links } from "@/lib/links";

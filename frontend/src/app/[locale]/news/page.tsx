@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/Link";
 import { Picture } from "@/components/Picture";
 import { api } from "@/lib/api";
 import { dictionary } from "@/lib/i18n";

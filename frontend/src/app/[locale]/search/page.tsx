@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/Link";
 import { SearchBox } from "@/components/SearchBox";
 import { api } from "@/lib/api";
 import { dictionary, type Dictionary, type Locale } from "@/lib/i18n";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/Link";
 import { notFound } from "next/navigation";
 import { AgendaView, type View } from "@/components/AgendaView";
-import { filtersFromParams, validTimeZone, type AgendaSession } from "@/lib/agenda";
+import { dayLabels, filterOptions, filtersFromParams, groupByDay, validTimeZone, withLocalTimes, type AgendaSession } from "@/lib/agenda";
 import { api, PUBLIC_API_URL } from "@/lib/api";
-import { dictionary } from "@/lib/i18n";
+import { agendaText, dictionary } from "@/lib/i18n";
 import { links } from "@/lib/links";
 import { alternates, localeOf, yearOf } from "@/lib/site";
 import { formatDateRange } from "@/lib/time";
@@ -43,8 +43,10 @@ export default async function AgendaPage({ params, searchParams }: PageProps<"/[
   const view = one(q.view);
   const day = one(q.day);
   const organisation = new Map(speakers.map((sp) => [sp.id, sp.organisation?.name ?? null]));
-  // Only what the agenda shows travels to the browser.
-  const agenda: AgendaSession[] = sessions.map((s) => ({
+  const timeZone = validTimeZone(edition.timezone);
+  // Only what the agenda shows travels to the browser, with its days, times and labels worked out
+  // here: the browser starts the agenda without date arithmetic of its own.
+  const agenda: AgendaSession[] = sessions.map((s) => withLocalTimes({
     id: s.id,
     guid: s.guid,
     title: s.title,
@@ -59,7 +61,10 @@ export default async function AgendaPage({ params, searchParams }: PageProps<"/[
     track: s.track,
     topics: s.topics,
     speakers: s.speakers.map((sp) => ({ id: sp.id, name: sp.name, role: sp.role, organisation: organisation.get(sp.id) ?? null })),
-  }));
+  }, timeZone));
+  const usedTopics = new Set(agenda.flatMap((s) => s.topics));
+  const topicRefs = topics.filter((tp) => usedTopics.has(tp.id)).map(({ id, name, slug }) => ({ id, name, slug }));
+  const roomRefs = edition.rooms.map((r) => ({ id: r.id, name: r.name, key: r.guid.slice(0, 8) }));
   return (
     <>
       <h1 className={styles.title}>
@@ -75,12 +80,18 @@ export default async function AgendaPage({ params, searchParams }: PageProps<"/[
       </p>
       <AgendaView
         locale={locale}
-        t={t}
+        t={agendaText(t)}
         sessions={agenda}
-        topics={topics.map(({ id, name, slug }) => ({ id, name, slug }))}
-        rooms={edition.rooms.map((r) => ({ id: r.id, name: r.name, key: r.guid.slice(0, 8) }))}
+        topics={topicRefs}
+        rooms={roomRefs}
         tracks={edition.tracks.map(({ slug, name, color }) => ({ slug, name, color }))}
-        timeZone={validTimeZone(edition.timezone)}
+        timeZone={timeZone}
+        options={filterOptions(agenda, topicRefs, roomRefs)}
+        dayLabels={dayLabels(
+          groupByDay(agenda, timeZone).map((d) => d.day),
+          locale,
+          t,
+        )}
         initial={{
           day: day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined,
           view: view === "grid" || view === "list" ? (view as View) : view === "now" ? "list" : undefined,
