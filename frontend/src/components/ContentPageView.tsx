@@ -1,4 +1,4 @@
-import Link from "@/components/Link";
+import { Breadcrumbs } from "./Breadcrumbs";
 import { mapLink, venueAddress } from "@/lib/editions";
 import type { Locale } from "@/lib/i18n";
 import { dictionary } from "@/lib/i18n";
@@ -38,20 +38,13 @@ export function ContentPageView({ locale, page, edition = null }: { locale: Loca
   return (
     <article data-testid="content-page" data-type={page.type} className={styles.page}>
       {page.year ? (
-        <nav aria-label={t.site.breadcrumb} className={styles.crumbs}>
-          <ol>
-            <li>
-              <Link href={links.edition(locale, page.year)}>
-                {t.edition} {page.year}
-              </Link>
-            </li>
-            {page.type === "news" ? (
-              <li>
-                <Link href={links.news(locale)}>{t.newsTitle}</Link>
-              </li>
-            ) : null}
-          </ol>
-        </nav>
+        <Breadcrumbs
+          label={t.site.breadcrumb}
+          items={[
+            { href: links.edition(locale, page.year), text: `${t.edition} ${page.year}` },
+            ...(page.type === "news" ? [{ href: links.news(locale), text: t.newsTitle }] : []),
+          ]}
+        />
       ) : null}
       <header className={styles.head}>
         {page.date ? (

@@ -1,11 +1,11 @@
 import Link from "@/components/Link";
+import { YearPills } from "./YearPills";
 import { notFound } from "next/navigation";
 import { api } from "@/lib/api";
 import { dictionary, type Locale } from "@/lib/i18n";
 import { links } from "@/lib/links";
 import { formatDateRange } from "@/lib/time";
 import { PartnerGroups } from "./PartnerGroups";
-import styles from "./PartnersPage.module.css";
 
 export async function PartnersPage({ locale, year }: { locale: Locale; year: number }) {
   const t = dictionary(locale);
@@ -33,17 +33,11 @@ export async function PartnersPage({ locale, year }: { locale: Locale; year: num
         </p>
       </header>
       {years.length > 1 ? (
-        <nav className={styles.years} aria-label={t.site.editionFilter}>
-          <ul>
-            {years.map((e) => (
-              <li key={e.year}>
-                <Link href={links.partners(locale, e.year)} aria-current={e.year === year ? "page" : undefined} className="chip">
-                  {e.year}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <YearPills
+          label={t.site.editionFilter}
+          after="var(--space-5)"
+          items={years.map((e) => ({ href: links.partners(locale, e.year), text: e.year, current: e.year === year }))}
+        />
       ) : null}
       <div data-testid="partners" data-year={year}>
         <PartnerGroups groups={groups} tierLabels={t.site.tiers} />

@@ -1,4 +1,4 @@
-import Link from "@/components/Link";
+import { Breadcrumbs } from "./Breadcrumbs";
 import type { CSSProperties } from "react";
 import type { Locale } from "@/lib/i18n";
 import { capitalise, dictionary } from "@/lib/i18n";
@@ -19,18 +19,13 @@ export function SessionView({ locale, session }: { locale: Locale; session: Sess
   return (
     <article data-testid="session" data-session-id={session.id} className={styles.page} style={trackStyle}>
       <JsonLd data={session.jsonld} />
-      <nav aria-label={t.site.breadcrumb} className={styles.crumbs}>
-        <ol>
-          <li>
-            <Link href={links.edition(locale, session.year)}>
-              {t.edition} {session.year}
-            </Link>
-          </li>
-          <li>
-            <Link href={links.agenda(locale, session.year)}>{t.nav.agenda}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        label={t.site.breadcrumb}
+        items={[
+          { href: links.edition(locale, session.year), text: `${t.edition} ${session.year}` },
+          { href: links.agenda(locale, session.year), text: t.nav.agenda },
+        ]}
+      />
 
       <header className={styles.head}>
         <p className={styles.chips}>

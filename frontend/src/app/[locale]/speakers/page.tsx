@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "@/components/Link";
+import { YearPills } from "@/components/YearPills";
 import { notFound } from "next/navigation";
 import { SpeakerCard } from "@/components/SpeakerCard";
 import { api } from "@/lib/api";
@@ -48,22 +48,14 @@ export default async function Speakers({ params, searchParams }: Props) {
         <h1>{t.speakersTitle}</h1>
         <p className="lead">{edition ? edition.title : t.site.allYears}</p>
       </header>
-      <nav className={styles.filter} aria-label={t.site.editionFilter} data-testid="speaker-years">
-        <ul>
-          {editions.map((e) => (
-            <li key={e.year}>
-              <Link href={`${base}?year=${e.year}`} aria-current={e.year === year ? "page" : undefined} className="chip">
-                {e.year}
-              </Link>
-            </li>
-          ))}
-          <li>
-            <Link href={`${base}?year=all`} aria-current={chosen === "all" ? "page" : undefined} className="chip">
-              {t.site.allYears}
-            </Link>
-          </li>
-        </ul>
-      </nav>
+      <YearPills
+        label={t.site.editionFilter}
+        testId="speaker-years"
+        items={[
+          ...editions.map((e) => ({ href: `${base}?year=${e.year}`, text: e.year, current: e.year === year })),
+          { href: `${base}?year=all`, text: t.site.allYears, current: chosen === "all" },
+        ]}
+      />
       <p className="muted" data-testid="speakers-count">
         {t.site.speakersCount}: {speakers.length}
       </p>
