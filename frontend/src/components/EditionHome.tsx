@@ -154,7 +154,7 @@ export function EditionHome({ locale, edition, speakers: allSpeakers = [], pages
                 <h3 id={`role-${group.role}`} className={styles.roleLabel}>
                   {group.role_label}
                 </h3>
-                <ul>
+                <ul className="row-list">
                   {group.partners.map((p) => (
                     <li key={p.organisation.id}>
                       <PartnerLogo partner={p} size="logo_small" />

@@ -124,7 +124,7 @@ export function Footer({ locale, chrome }: { locale: Locale; chrome: SiteChrome 
             </li>
           </ul>
           <h3 className={styles.subheading}>{t.site.language}</h3>
-          <ul className={styles.langs}>
+          <ul className={`row-list ${styles.langs}`}>
             <li>
               <a href="/bg" hrefLang="bg" lang="bg" aria-current={locale === "bg" ? "true" : undefined}>
                 Български

@@ -18,7 +18,7 @@ export function YearPills({
   const style = after ? ({ "--pills-after": after } as CSSProperties) : undefined;
   return (
     <nav className={styles.pills} aria-label={label} data-testid={testId} style={style}>
-      <ul>
+      <ul className="row-list">
         {items.map((item) => (
           <li key={item.href}>
             <Link href={item.href} aria-current={item.current ? "page" : undefined} className="chip">
