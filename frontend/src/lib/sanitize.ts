@@ -27,7 +27,10 @@ export function sanitizeHighlight(html: string): string {
     .join("");
 }
 
-/** Plain text of an HTML fragment from the CMS (for meta descriptions). */
+const BLOCK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|td|th|table|section|article|hr)\b[^>]*>/gi;
+
+/** Plain text of an HTML fragment from the CMS (for meta descriptions): blocks apart by a space,
+ * inline tags gone ("Hall <em>A</em>," reads "Hall A,"), character references decoded once. */
 export function stripTags(html: string): string {
-  return html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  return decodeEntities(html.replace(BLOCK, " ").replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
 }

@@ -60,6 +60,6 @@ export function formatDateRange(start: string, end: string, locale: string): str
     .replace(/\s+–\s+/, " – ");
 }
 
-export function formatTimeRange(start: string, end: string, locale: string): string {
-  return `${formatTime(start, locale)}–${formatTime(end, locale)}`;
+export function formatTimeRange(start: string, end: string, locale: string, timeZone = CONFERENCE_TZ): string {
+  return `${formatTime(start, locale, timeZone)}–${formatTime(end, locale, timeZone)}`;
 }

@@ -226,6 +226,20 @@ test("robots.txt, the sitemap and canonical links carry this server's address", 
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${origin}/en/speakers`);
 });
 
+test("every page in the sitemap has a description for search results, escaped once", async ({ request }) => {
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, "&")).pathname);
+  expect(paths.length).toBeGreaterThan(10);
+  const missing: string[] = [];
+  for (const path of paths) {
+    const html = await (await request.get(path)).text();
+    const content = /<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? "";
+    // Raw HTML: a "&" in the text is "&amp;" once; "&amp;amp;" or a tag would be the CMS's markup leaking.
+    if (content.trim().length < 10 || /&amp;(amp|lt|gt|quot|#)|&lt;\/?[a-z]/i.test(content)) missing.push(`${path}: "${content}"`);
+  }
+  expect(missing).toEqual([]);
+});
+
 test.describe("one language per page", () => {
   // Words of the site's own text (not content from the API) that must not leak into the other language.
   const ENGLISH_UI = /\b(Register|Registration|Programme|Speakers|Partners|Organiser|Co-organiser|platinum|silver|gold|bronze|See the|Skip to|Menu|My agenda|Archive|All rights)\b/;

@@ -5,6 +5,7 @@ import "../globals.css";
 import { Footer } from "@/components/Footer";
 import { Header } from "@/components/Header";
 import { registrationOpen } from "@/lib/editions";
+import { editionDescription } from "@/lib/meta";
 import { dictionary, isLocale } from "@/lib/i18n";
 import { requestOrigin, siteChrome } from "@/lib/site";
 import { dayKey } from "@/lib/time";
@@ -17,11 +18,16 @@ export const viewport: Viewport = { themeColor: "#0a4f9c", colorScheme: "light" 
 
 export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
   const { locale } = await params;
-  const t = dictionary(isLocale(locale) ? locale : "bg");
+  const lang = isLocale(locale) ? locale : "bg";
+  const t = dictionary(lang);
+  const { edition } = await siteChrome(lang);
+  // Every page's description unless it has its own: the current edition in a sentence.
+  const description = edition ? editionDescription(edition, lang) : t.siteName;
   return {
     // The address of this request (SITE_URL, else its host): one build serves any host.
     metadataBase: new URL(await requestOrigin()),
     title: { default: t.siteName, template: `%s · ${t.siteName}` },
+    description,
     applicationName: t.siteName,
     openGraph: { siteName: t.siteName, locale: locale === "en" ? "en_GB" : "bg_BG" },
     formatDetection: { telephone: false },

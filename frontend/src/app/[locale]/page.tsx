@@ -4,14 +4,14 @@ import { EditionHome } from "@/components/EditionHome";
 import { api } from "@/lib/api";
 import { editionPages } from "@/lib/editions";
 import { dictionary } from "@/lib/i18n";
-import { stripTags } from "@/lib/sanitize";
+import { editionDescription } from "@/lib/meta";
 import { alternates, currentEdition, localeOf } from "@/lib/site";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
   const locale = localeOf((await params).locale);
   const summary = await currentEdition(locale);
   const title = summary?.title ?? dictionary(locale).siteName;
-  const description = summary ? stripTags(summary.intro) || summary.theme : undefined;
+  const description = summary ? editionDescription(summary, locale) : undefined;
   return {
     title: { absolute: title },
     description,

@@ -4,7 +4,7 @@ import { EditionHome } from "@/components/EditionHome";
 import { api } from "@/lib/api";
 import { dictionary } from "@/lib/i18n";
 import { editionPages } from "@/lib/editions";
-import { stripTags } from "@/lib/sanitize";
+import { editionDescription } from "@/lib/meta";
 import { alternates, localeOf, yearOf } from "@/lib/site";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/[year]">): Promise<Metadata> {
@@ -12,7 +12,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/[year]">
   const locale = localeOf(p.locale);
   const edition = /^\d{4}$/.test(p.year) ? await api.edition(Number(p.year), locale) : null;
   if (!edition) return { title: dictionary(locale).site.notFoundTitle };
-  const description = stripTags(edition.intro) || edition.theme;
+  const description = editionDescription(edition, locale);
   const image = edition.hero_image?.urls.hero;
   return {
     title: { absolute: edition.title },

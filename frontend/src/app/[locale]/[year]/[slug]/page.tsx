@@ -5,7 +5,7 @@ import { renderContent } from "@/components/registry";
 import { api } from "@/lib/api";
 import { dictionary, type Locale } from "@/lib/i18n";
 import type { PageDetail } from "@/lib/schemas";
-import { stripTags } from "@/lib/sanitize";
+import { pageDescription, sessionDescription } from "@/lib/meta";
 import { alternates, localeOf, yearOf } from "@/lib/site";
 
 /** What lives at /{locale}/{year}/{slug}: a session or a news/content/venue page, as the API's `url` says. */
@@ -14,13 +14,13 @@ async function resolve(locale: Locale, year: number, slug: string) {
   const session = sessions.find((s) => s.slug === slug);
   if (session) {
     const detail = await api.session(session.id, locale);
-    return detail ? { type: "session" as const, data: detail, title: detail.title, description: stripTags(detail.abstract), jsonld: true } : null;
+    return detail ? { type: "session" as const, data: detail, title: detail.title, description: sessionDescription(detail, locale), jsonld: true } : null;
   }
   const pages = await api.pages(locale, { year });
   const page = pages.find((p) => p.slug === slug);
   if (!page) return null;
   const detail = await api.page(page.id, locale);
-  return detail ? { type: detail.type, data: detail, title: detail.title, description: detail.intro, jsonld: false } : null;
+  return detail ? { type: detail.type, data: detail, title: detail.title, description: pageDescription(detail), jsonld: false } : null;
 }
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/[year]/[slug]">): Promise<Metadata> {

@@ -7,7 +7,7 @@ import { RichText } from "@/components/RichText";
 import { api } from "@/lib/api";
 import { capitalise, dictionary } from "@/lib/i18n";
 import { links } from "@/lib/links";
-import { stripTags } from "@/lib/sanitize";
+import { speakerDescription } from "@/lib/meta";
 import { alternates, localeOf } from "@/lib/site";
 import { appearancesByEdition } from "@/lib/speakers";
 import { dayKey, formatDay, formatTimeRange } from "@/lib/time";
@@ -20,9 +20,9 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/speakers
   if (!speaker) return { title: dictionary(locale).site.notFoundTitle };
   return {
     title: speaker.name,
-    description: stripTags(speaker.bio) || speaker.job_title,
+    description: speakerDescription(speaker),
     alternates: alternates(locale, `/speakers/${p.id}`),
-    openGraph: { title: speaker.name, type: "profile", locale },
+    openGraph: { title: speaker.name, description: speakerDescription(speaker), type: "profile", locale },
   };
 }
 
