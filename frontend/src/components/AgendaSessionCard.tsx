@@ -104,8 +104,10 @@ export const SessionCard = memo(function SessionCard({
         <Star s={s} t={t} />
       </div>
       <h3 className={styles.title}>
-        {/* A plain link: the agenda follows its links for the page (useAgendaLinks), one listener for all. */}
-        <a href={links.content(locale, s.year, s.slug)}>{s.title}</a>
+        {/* A plain link: the agenda follows its marked links (useAgendaLinks), one listener for all. */}
+        <a href={links.content(locale, s.year, s.slug)} data-agenda-link="">
+          {s.title}
+        </a>
       </h3>
       <p className={styles.meta}>
         <span>{s.type_label}</span>

@@ -2,10 +2,13 @@
 import { useRouter } from "next/navigation";
 import { useEffect, type RefObject } from "react";
 
-/** The site-internal link (a path on this site) an event happened on, inside `root`. */
+/** Marks the plain links this hook serves (a Link component inside the root navigates by itself). */
+export const AGENDA_LINK = "data-agenda-link";
+
+/** The site-internal link (a path on this site, marked AGENDA_LINK) an event happened on, inside `root`. */
 function internalLink(root: HTMLElement, event: Event): { link: HTMLAnchorElement; href: string } | null {
   const target = event.target;
-  const link = target instanceof Element ? target.closest<HTMLAnchorElement>("a[href]") : null;
+  const link = target instanceof Element ? target.closest<HTMLAnchorElement>(`a[href][${AGENDA_LINK}]`) : null;
   if (!link || !root.contains(link)) return null;
   const href = link.getAttribute("href") ?? "";
   if (!href.startsWith("/") || href.startsWith("//")) return null;
@@ -14,7 +17,7 @@ function internalLink(root: HTMLElement, event: Event): { link: HTMLAnchorElemen
 }
 
 /**
- * Client-side navigation for the plain links inside `root`, as the site's Link gives each of its
+ * Client-side navigation for the plain links inside `root` marked AGENDA_LINK, as the site's Link gives each of its
  * links: a plain click opens the page without reloading the site, and the page is fetched ahead
  * when the visitor reaches for a link (pointer, touch, focus). One set of listeners serves every
  * link of a long agenda, so starting the page costs no component per link; a click with a
