@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// JavaScript a browser downloads per route of the production build (.next, after `next build`):
+// JavaScript a browser downloads per route of the production build (.next, or NEXT_DIST_DIR, after `next build`):
 // the shared runtime (rootMainFiles) plus the chunks of the route's layouts and page, raw and gzip.
 // Usage: npm run size [-- --json]
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -7,9 +7,9 @@ import { join, relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 
-const NEXT = ".next";
+const NEXT = process.env.NEXT_DIST_DIR || ".next";
 if (!existsSync(join(NEXT, "BUILD_ID"))) {
-  console.error("No production build in .next: run `npm run build` first.");
+  console.error(`No production build in ${NEXT}: run \`npm run build\` first.`);
   process.exit(1);
 }
 const require = createRequire(import.meta.url);
