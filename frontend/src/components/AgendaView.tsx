@@ -221,22 +221,7 @@ export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZon
           </div>
         </div>
 
-        {tracks.length ? (
-          <div className={styles.legend} data-testid="track-legend">
-            <h2 className={styles.legendTitle}>{t.agendaView.legend}</h2>
-            <ul role="list">
-              {tracks.map((tr) => (
-                <li key={tr.slug} style={{ ["--track" as string]: tr.color }}>
-                  <span className={styles.swatch} aria-hidden="true" />
-                  {tr.name}
-                </li>
-              ))}
-            </ul>
-            <p className={styles.zone}>
-              {t.agendaView.timeZone}: {timeZone}
-            </p>
-          </div>
-        ) : null}
+        <Legend t={t} tracks={tracks} timeZone={timeZone} place="top" />
 
         <div ref={barRef} className={styles.bar} data-testid="agenda-bar">
           <div className={styles.tabs} role="tablist" aria-label={t.agendaView.days}>
@@ -293,8 +278,34 @@ export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZon
             <AgendaList days={listDays} selected={day} rooms={order} ctx={ctx} />
           </div>
         </div>
+        <Legend t={t} tracks={tracks} timeZone={timeZone} place="end" />
       </div>
     </StarsContext>
+  );
+}
+
+/**
+ * The track legend. It stands before the agenda on wider screens and in print, after it on phones
+ * (the first screen is for sessions): two copies, one shown at a time, each where the page puts it,
+ * so the page never moves it while it loads.
+ */
+function Legend({ t, tracks, timeZone, place }: { t: AgendaText; tracks: Props["tracks"]; timeZone: string; place: "top" | "end" }) {
+  if (!tracks.length) return null;
+  return (
+    <div className={`${styles.legend} ${place === "top" ? styles.legendTop : styles.legendEnd}`} data-testid="track-legend" data-place={place}>
+      <h2 className={styles.legendTitle}>{t.agendaView.legend}</h2>
+      <ul role="list">
+        {tracks.map((tr) => (
+          <li key={tr.slug} style={{ ["--track" as string]: tr.color }}>
+            <span className={styles.swatch} aria-hidden="true" />
+            {tr.name}
+          </li>
+        ))}
+      </ul>
+      <p className={styles.zone}>
+        {t.agendaView.timeZone}: {timeZone}
+      </p>
+    </div>
   );
 }
 

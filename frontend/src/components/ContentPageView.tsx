@@ -56,6 +56,21 @@ export function ContentPageView({ locale, page, edition = null }: { locale: Loca
         {page.intro ? <p className="lead">{page.intro}</p> : null}
       </header>
       <div className={venue ? styles.withSide : undefined}>
+        {/* The venue first in the page's order: above the text on phones, beside it (placed) on wider screens. */}
+        {venue && edition ? (
+          <aside className={styles.side} aria-label={t.site.venueTitle}>
+            <p className={styles.venueName}>{venue.name}</p>
+            <p>
+              <span className="visually-hidden">{t.site.address}: </span>
+              {venueAddress(venue)}
+            </p>
+            <p className="muted">{formatDateRange(edition.start_date, edition.end_date, locale)}</p>
+            {map ? (
+              <a className="button" href={map} rel="noopener" data-testid="map-link">
+                <Icon name="pin" size={18} />
+                {t.site.viewOnMap}
+              </a>
+            ) : null}
         <div className="prose">
           {page.image ? <Picture image={page.image} size="card" alt="" className={styles.image} /> : null}
           {blocks.map((block, i) => (
@@ -74,20 +89,6 @@ export function ContentPageView({ locale, page, edition = null }: { locale: Loca
             </section>
           ) : null}
         </div>
-        {venue && edition ? (
-          <aside className={styles.side} aria-label={t.site.venueTitle}>
-            <p className={styles.venueName}>{venue.name}</p>
-            <p>
-              <span className="visually-hidden">{t.site.address}: </span>
-              {venueAddress(venue)}
-            </p>
-            <p className="muted">{formatDateRange(edition.start_date, edition.end_date, locale)}</p>
-            {map ? (
-              <a className="button" href={map} rel="noopener" data-testid="map-link">
-                <Icon name="pin" size={18} />
-                {t.site.viewOnMap}
-              </a>
-            ) : null}
           </aside>
         ) : null}
       </div>

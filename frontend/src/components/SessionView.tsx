@@ -44,45 +44,9 @@ export function SessionView({ locale, session }: { locale: Locale; session: Sess
         </div>
       </header>
 
+      {/* The details first in the page's order: on phones they stand above the text, beside it from
+          960px (placed there), so nothing is pushed down while the page loads. */}
       <div className={styles.layout}>
-        <div className={styles.main}>
-          <RichText html={session.abstract} />
-          {session.speakers.length ? (
-            <section aria-labelledby="session-speakers" className={styles.block}>
-              <h2 id="session-speakers">{t.speakersTitle}</h2>
-              <ul className={styles.speakers}>
-                {session.speakers.map(({ role, person }) => (
-                  <li key={`${role}-${person.guid}`}>
-                    <SpeakerCard
-                      href={links.speaker(locale, person.id)}
-                      name={person.name}
-                      photo={person.photo}
-                      subtitle={[person.job_title, person.organisation?.name].filter(Boolean).join(", ")}
-                    >
-                      <span className="chip">{capitalise(t.role[role] ?? role)}</span>
-                    </SpeakerCard>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          {session.materials.length ? (
-            <section aria-labelledby="materials" className={styles.block}>
-              <h2 id="materials">{t.materials}</h2>
-              <ul className={styles.materials}>
-                {session.materials.map((m) => (
-                  <li key={m.url}>
-                    <a href={m.url}>
-                      <Icon name={m.kind === "document" ? "download" : "external"} size={18} />
-                      {m.title || m.kind}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-        </div>
-
         <aside className={styles.side} aria-label={t.site.sessionDetails}>
           <dl className={styles.facts}>
             <div>
@@ -127,6 +91,45 @@ export function SessionView({ locale, session }: { locale: Locale; session: Sess
             </div>
           ) : null}
         </aside>
+
+        <div className={styles.main}>
+          <RichText html={session.abstract} />
+          {session.speakers.length ? (
+            <section aria-labelledby="session-speakers" className={styles.block}>
+              <h2 id="session-speakers">{t.speakersTitle}</h2>
+              <ul className={styles.speakers}>
+                {session.speakers.map(({ role, person }) => (
+                  <li key={`${role}-${person.guid}`}>
+                    <SpeakerCard
+                      href={links.speaker(locale, person.id)}
+                      name={person.name}
+                      photo={person.photo}
+                      subtitle={[person.job_title, person.organisation?.name].filter(Boolean).join(", ")}
+                    >
+                      <span className="chip">{capitalise(t.role[role] ?? role)}</span>
+                    </SpeakerCard>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {session.materials.length ? (
+            <section aria-labelledby="materials" className={styles.block}>
+              <h2 id="materials">{t.materials}</h2>
+              <ul className={styles.materials}>
+                {session.materials.map((m) => (
+                  <li key={m.url}>
+                    <a href={m.url}>
+                      <Icon name={m.kind === "document" ? "download" : "external"} size={18} />
+                      {m.title || m.kind}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+
       </div>
     </article>
   );

@@ -95,7 +95,10 @@ test.describe("the agenda at 1366px", () => {
     await expect(opening.getByRole("link", { name: "Official opening" })).toHaveAttribute("href", "/en/2025/opening");
 
     // The legend: every track of the edition, with its colour.
-    const legend = page.getByTestId("track-legend");
+    const legend = page.getByTestId("track-legend").filter({ visible: true });
+    await expect(legend).toHaveCount(1);
+    // Before the agenda here.
+    expect((await box(legend)).y).toBeLessThan((await box(page.getByTestId("agenda-bar"))).y);
     for (const track of ed.tracks) await expect(legend).toContainText(track.name);
     await expect(legend.getByRole("listitem")).toHaveCount(ed.tracks.length);
 
@@ -255,6 +258,12 @@ test.describe("the agenda at 390px", () => {
         expect(lunchBox.height).toBeLessThan(sessionBox.height / 2);
         expect(Math.abs(lunchBox.width - sessionBox.width)).toBeLessThan(2);
       }
+      // The legend after the agenda, and only one shown: it stands there in the page's order too,
+      // so nothing is pushed down under it while the page loads.
+      const legend = page.getByTestId("track-legend").filter({ visible: true });
+      await expect(legend).toHaveCount(1);
+      await expect(legend).toHaveAttribute("data-place", "end");
+      expect((await box(legend)).y).toBeGreaterThan((await box(list)).y + (await box(list)).height - 1);
     }
     await shot(page, "agenda-list-390");
 
