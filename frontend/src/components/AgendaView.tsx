@@ -1,7 +1,6 @@
 "use client";
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import {
-  filterOptions,
   filterSessions,
   groupByDay,
   initialDay,
@@ -9,7 +8,6 @@ import {
   nowNextMarks,
   roomOrder,
   roomsUsed,
-  dayLabels,
   sessionDay,
   todayIn,
   type DayLabel,
@@ -44,9 +42,9 @@ interface Props {
   /** The edition's time zone: days, times and "now" are read in it. */
   timeZone: string;
   /** The filter menus' choices (filterOptions), sorted for the page's language where it is made. */
-  options?: FilterOptions;
+  options: FilterOptions;
   /** Each day's tab and heading labels (dayLabels), made with the page so the browser needs no Intl to start. */
-  dayLabels?: Record<string, DayLabel>;
+  dayLabels: Record<string, DayLabel>;
   initial: { day?: string; view?: View; filters: Filters; now: string; fixedNow: boolean };
 }
 
@@ -59,11 +57,10 @@ const PHONE = "(max-width: 639px)";
  * it runs in the browser both views are in the page and CSS shows the one that fits the screen,
  * so nothing moves when it starts; print shows the list of every day.
  */
-export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZone, options: givenOptions, dayLabels: givenLabels, initial }: Props) {
+export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZone, options, dayLabels: labels, initial }: Props) {
   const days = useMemo(() => groupByDay(sessions, timeZone), [sessions, timeZone]);
   const dayList = useMemo(() => days.map((d) => d.day), [days]);
   const order = useMemo(() => roomOrder(rooms, sessions), [rooms, sessions]);
-  const options = useMemo(() => givenOptions ?? filterOptions(sessions, topics, rooms), [givenOptions, sessions, topics, rooms]);
 
   const [now, setNow] = useState(() => new Date(initial.now));
   const [view, setView] = useState<View | "auto">(initial.view ?? "auto");
@@ -197,11 +194,7 @@ export function AgendaView({ locale, t, sessions, topics, rooms, tracks, timeZon
   };
 
   const effective: View | null = view !== "auto" ? view : phone === null ? null : phone ? "list" : "grid";
-  const labels = useMemo(
-    () => (givenLabels && dayList.every((d) => givenLabels[d]) ? givenLabels : dayLabels(dayList, locale, t)),
-    [givenLabels, dayList, locale, t],
-  );
-  const headings = useMemo(() => new Map(dayList.map((d) => [d, labels[d]!.long])), [dayList, labels]);
+  const headings = useMemo(() => new Map(dayList.map((d) => [d, labels[d]?.long ?? d])), [dayList, labels]);
   const listDays = useMemo(() => days.map((d) => ({ day: d.day, heading: headings.get(d.day) ?? d.day, sessions: byDay.get(d.day) ?? [] })), [days, headings, byDay]);
 
   if (!days.length) return <p data-testid="agenda">{t.noSessions}</p>;

@@ -2,6 +2,7 @@
 import NextLink from "next/link";
 import { useRouter } from "next/navigation";
 import type { ComponentProps, FocusEvent, MouseEvent, TouchEvent } from "react";
+import { isSitePath } from "@/lib/links";
 
 type Props = ComponentProps<typeof NextLink>;
 
@@ -15,7 +16,7 @@ type Props = ComponentProps<typeof NextLink>;
 export function Link({ prefetch, href, onMouseEnter, onTouchStart, onFocus, ...props }: Props) {
   const router = useRouter();
   const target = typeof href === "string" ? href : null;
-  const early = prefetch !== false && target !== null && target.startsWith("/") && !target.startsWith("//");
+  const early = prefetch !== false && target !== null && isSitePath(target);
   const reach = () => {
     if (early) router.prefetch(target);
   };

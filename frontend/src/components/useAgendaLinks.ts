@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, type RefObject } from "react";
+import { isSitePath } from "@/lib/links";
 
 /** Marks the plain links this hook serves (a Link component inside the root navigates by itself). */
 export const AGENDA_LINK = "data-agenda-link";
@@ -11,7 +12,7 @@ function internalLink(root: HTMLElement, event: Event): { link: HTMLAnchorElemen
   const link = target instanceof Element ? target.closest<HTMLAnchorElement>(`a[href][${AGENDA_LINK}]`) : null;
   if (!link || !root.contains(link)) return null;
   const href = link.getAttribute("href") ?? "";
-  if (!href.startsWith("/") || href.startsWith("//")) return null;
+  if (!isSitePath(href)) return null;
   if ((link.target && link.target !== "_self") || link.hasAttribute("download")) return null;
   return { link, href };
 }

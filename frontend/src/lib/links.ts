@@ -45,3 +45,8 @@ export function yearFromPath(path: string): number | undefined {
   const match = /\/(\d{4})(?:\/|$)/.exec(path);
   return match ? Number(match[1]) : undefined;
 }
+
+/** A path on this site ("/bg/…"), not another host's address ("//host/…", "https://…"). */
+export function isSitePath(href: string): boolean {
+  return href.startsWith("/") && !href.startsWith("//");
+}

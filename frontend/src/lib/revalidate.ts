@@ -1,5 +1,6 @@
 /** Parsing and checking of revalidation requests (pure: unit-tested). */
 import { createHash, timingSafeEqual } from "node:crypto";
+import { isSitePath } from "./links";
 
 /** Shorter REVALIDATE_SECRETs are refused in production. */
 export const MIN_SECRET_LENGTH = 32;
@@ -61,7 +62,7 @@ export function parseRevalidateBody(body: unknown): RevalidateBody | { error: st
   const paths = list("paths");
   const tags = list("tags");
   if (!paths || !tags) return { error: "paths and tags must be lists of at most 200 non-empty strings." };
-  if (paths.some((p) => !p.startsWith("/") || p.startsWith("//"))) return { error: "Every path must start with a single /." };
+  if (paths.some((p) => !isSitePath(p))) return { error: "Every path must start with a single /." };
   if (!paths.length && !tags.length) return { error: "Nothing to revalidate: give paths or tags." };
   return { paths: [...new Set(paths)], tags: [...new Set(tags)] };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pickCurrentEdition } from "@/lib/editions";
 import { switchLocalePath } from "@/lib/i18n";
-import { hitHref, yearFromPath } from "@/lib/links";
+import { hitHref, isSitePath, yearFromPath } from "@/lib/links";
 import { parseRevalidateBody, secretMatches } from "@/lib/revalidate";
 import { sanitizeHighlight } from "@/lib/sanitize";
 
@@ -59,5 +59,12 @@ describe("revalidation requests", () => {
     expect(parseRevalidateBody({ paths: ["http://evil"] })).toHaveProperty("error");
     expect(parseRevalidateBody({ paths: "/bg" })).toHaveProperty("error");
     expect(parseRevalidateBody([])).toHaveProperty("error");
+  });
+});
+
+describe("site paths", () => {
+  it("are this site's paths, not other hosts' addresses", () => {
+    for (const path of ["/", "/bg/2027/agenda", "/en/search?q=x"]) expect(isSitePath(path), path).toBe(true);
+    for (const href of ["//evil.example/bg", "https://example.org/", "mailto:a@b.c", "bg/2027", "", "javascript:alert(1)"]) expect(isSitePath(href), href).toBe(false);
   });
 });
