@@ -12,15 +12,23 @@
 //   PAGE: home, agenda, session, speaker, search (all when none is named)
 //   env: CHROME_PATH [/usr/bin/chromium], LIGHTHOUSE_OUT (JSON reports) [test-results/lighthouse],
 //        LIGHTHOUSE_ATTEMPTS (runs of a page whose performance alone falls short) [3],
-//        LIGHTHOUSE_BUDGET_S (a rerun only while the whole step stays within this) [330],
+//        LIGHTHOUSE_BUDGET_S (a rerun only while the whole step stays within this) [400],
+//        LIGHTHOUSE_BASELINE=0 (no framework baseline),
 //        LIGHTHOUSE_BUSY_PCT (CPU busy with other work before a run that makes it "busy") [30],
 //        LIGHTHOUSE_STRICT=1 (judge performance even on a busy host)
+// First, unless LIGHTHOUSE_BASELINE=0, a baseline: one page of the same Next.js and React with no
+// client code (scripts/lighthouse-baseline/), built in a scratch directory and scored like the
+// pages, so each run shows what the framework alone scores on this host at that moment.
 // Pages are found at run time: the current edition's year from /{lang}/agenda's redirect, a session
 // and one of its speakers from the API when API_URL is set, else from the agenda's and the
 // session's links. Chromium resolves no host but 127.0.0.1, so nothing outside is fetched; a
 // request to any other host fails the page.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
@@ -29,9 +37,12 @@ const API = (process.env.API_URL || "").replace(/\/+$/, "");
 const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
 const OUT = process.env.LIGHTHOUSE_OUT || "test-results/lighthouse";
 const ATTEMPTS = Math.max(1, Number(process.env.LIGHTHOUSE_ATTEMPTS || 3));
-const BUDGET_MS = Number(process.env.LIGHTHOUSE_BUDGET_S || 330) * 1000;
+const BUDGET_MS = Number(process.env.LIGHTHOUSE_BUDGET_S || 400) * 1000;
 const BUSY_PCT = Number(process.env.LIGHTHOUSE_BUSY_PCT || 30);
 const STRICT = process.env.LIGHTHOUSE_STRICT === "1";
+const WITH_BASELINE = process.env.LIGHTHOUSE_BASELINE !== "0";
+const HERE = dirname(fileURLToPath(import.meta.url));
+const FRONTEND = resolve(HERE, "..");
 const LANGS = ["bg", "en"];
 const KINDS = ["home", "agenda", "session", "speaker", "search"];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
@@ -152,6 +163,69 @@ async function hostBusy() {
   return Math.round((100 * (after[0] - before[0])) / (after[1] - before[1]));
 }
 
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Builds and serves the baseline app; returns its address and a stop function, or throws. */
+async function startBaseline() {
+  // Outside the site's folder (Next.js would otherwise take parts of the site for the baseline's).
+  const dir = mkdtempSync(join(tmpdir(), "lighthouse-baseline-"));
+  const stop = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    cpSync(join(HERE, "lighthouse-baseline"), dir, { recursive: true });
+    writeFileSync(join(dir, "package.json"), '{ "private": true }\n');
+    cpSync(join(FRONTEND, "package-lock.json"), join(dir, "package-lock.json"));
+    // The site's node_modules: hard links when on one file system, else a copy.
+    const modules = [join(FRONTEND, "node_modules"), join(dir, "node_modules")];
+    let copy = spawnSync("cp", ["-al", ...modules], { encoding: "utf8" });
+    if (copy.status !== 0) {
+      rmSync(modules[1], { recursive: true, force: true });
+      copy = spawnSync("cp", ["-a", ...modules], { encoding: "utf8" });
+    }
+    if (copy.status !== 0) throw new Error(`could not copy node_modules: ${copy.stderr.trim()}`);
+    const next = join(dir, "node_modules", ".bin", "next");
+    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+    const build = spawnSync(next, ["build"], { cwd: dir, env, encoding: "utf8", timeout: 300_000 });
+    if (build.status !== 0) throw new Error(`its build failed: ${`${build.stdout}${build.stderr}`.trim().split("\n").slice(-8).join(" | ")}`);
+    const port = await freePort();
+    const server = spawn(next, ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const keep = (chunk) => (output = `${output}${chunk}`.slice(-2000));
+    server.stdout.on("data", keep);
+    server.stderr.on("data", keep);
+    const url = `http://127.0.0.1:${port}/`;
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (server.exitCode !== null) throw new Error(`its server exited (${server.exitCode}): ${output.trim().split("\n").slice(-4).join(" | ")}`);
+      const ok = await fetch(url, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (Date.now() > deadline) {
+        server.kill();
+        throw new Error("its server did not answer within 60 s");
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return {
+      url,
+      stop: () => {
+        server.kill();
+        stop();
+      },
+    };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
 async function audit(url, categories) {
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
   try {
@@ -197,16 +271,30 @@ async function main() {
   const start = Date.now();
   mkdirSync(OUT, { recursive: true });
   const list = await pages(wanted);
+  let baseline = null;
+  if (WITH_BASELINE) {
+    const t0 = Date.now();
+    try {
+      baseline = await startBaseline();
+      process.on("exit", () => baseline.stop());
+      list.unshift({ kind: "baseline", lang: "", path: "/", seo: false, url: baseline.url, baseline: true });
+      console.log(`lighthouse: framework baseline built and serving at ${baseline.url} (${Math.round((Date.now() - t0) / 1000)} s)`);
+    } catch (error) {
+      console.log(`lighthouse: no framework baseline this run: ${error.message}`);
+    }
+  }
   console.log(`lighthouse: ${list.length} pages of ${BASE}, mobile emulation, Chromium at ${CHROME}`);
   const rows = [];
   const runTimes = [];
   const brokenAudits = new Set();
   let failed = false;
   for (const [index, page] of list.entries()) {
-    const url = `${BASE}${page.path}`;
-    const categories = page.seo ? CATEGORIES : CATEGORIES.filter((c) => c !== "seo");
+    const url = page.url ?? `${BASE}${page.path}`;
+    const categories = page.baseline ? ["performance"] : page.seo ? CATEGORIES : CATEGORIES.filter((c) => c !== "seo");
+    const label = page.baseline ? "baseline" : `${page.lang} ${page.kind}`;
     let best = null;
     const problems = [];
+    const runs = [];
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const busy = await hostBusy();
       const t0 = Date.now();
@@ -215,10 +303,11 @@ async function main() {
         lhr = await audit(url, categories);
       } catch (error) {
         problems.push(`run ${attempt} failed: ${error.message}`);
-        console.log(`  ${page.lang} ${page.kind} run ${attempt}: error ${error.message}`);
+        console.log(`  ${label} run ${attempt}: error ${error.message}`);
         continue;
       }
       const scores = scoresOf(lhr);
+      runs.push(cell(scores.performance));
       runTimes.push(Date.now() - t0);
       if (!lhr.runtimeError) for (const a of Object.values(lhr.audits)) if (a.scoreDisplayMode === "error") brokenAudits.add(a.id);
       const seconds = ((Date.now() - t0) / 1000).toFixed(1);
@@ -226,7 +315,7 @@ async function main() {
       // throttling model assumes, and performance reads low.
       const bench = Math.round(lhr.environment?.benchmarkIndex ?? 0);
       console.log(
-        `  ${pad(`${page.lang} ${page.kind}`, 11)} run ${attempt}: ${categories.map((c) => `${SHORT[c]} ${cell(scores[c])}`).join(", ")}` +
+        `  ${pad(label, 11)} run ${attempt}: ${categories.map((c) => `${SHORT[c]} ${cell(scores[c])}`).join(", ")}` +
           ` (${seconds} s, host benchmark ${bench}${bench && bench < SLOW_HOST ? ": slow" : ""}, host busy before it ${busy ?? "?"}%)`,
       );
       if (lhr.runtimeError) {
@@ -245,6 +334,14 @@ async function main() {
         console.log(`    no rerun: it would take the step past ${BUDGET_MS / 1000} s (LIGHTHOUSE_BUDGET_S)`);
         break;
       }
+    }
+    if (page.baseline) {
+      // A reference for this run, never judged: what the framework alone scores here now.
+      baseline?.stop();
+      if (best) writeFileSync(join(OUT, "baseline.json"), JSON.stringify(best.lhr));
+      else console.log(`    ${problems.join("\n    ")}`);
+      rows.push({ page, scores: best?.scores ?? {}, ok: true, runs });
+      continue;
     }
     if (!best) {
       rows.push({ page, scores: {}, ok: false });
@@ -278,23 +375,23 @@ async function main() {
     }
     const ok = below.length === 0 && problems.length === 0;
     failed ||= !ok;
-    rows.push({ page, scores, ok, unjudged });
+    rows.push({ page, scores, ok, unjudged, runs });
     if (problems.length) console.log(`    ${problems.join("\n    ")}`);
   }
 
   const header = ["page", "path", "performance", "accessibility", "best-practices", "seo", ""];
-  const table = rows.map(({ page, scores, ok, unjudged }) => [
-    `${page.lang} ${page.kind}`,
-    decodeURI(page.path),
-    `${unjudged ? "(not judged) " : ""}${cell(scores.performance)}`,
-    cell(scores.accessibility),
-    cell(scores["best-practices"]),
-    page.seo ? cell(scores.seo) : "n/a (noindex)",
-    ok ? "ok" : "FAIL",
+  const table = rows.map(({ page, scores, ok, unjudged, runs }) => [
+    page.baseline ? "baseline" : `${page.lang} ${page.kind}`,
+    page.baseline ? "(Next.js + React alone)" : decodeURI(page.path),
+    `${unjudged ? "(not judged) " : ""}${runs?.length > 1 ? `(runs ${runs.join("/")}) ` : ""}${cell(scores.performance)}`,
+    page.baseline ? "-" : cell(scores.accessibility),
+    page.baseline ? "-" : cell(scores["best-practices"]),
+    page.baseline ? "-" : page.seo ? cell(scores.seo) : "n/a (noindex)",
+    page.baseline ? "reference" : ok ? "ok" : "FAIL",
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
   const line = (r) => r.map((v, i) => (i >= 2 && i <= 5 ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join("  ");
-  console.log(`\nLighthouse (mobile; targets: accessibility 100, others >= 95; search pages without SEO; performance judged with LIGHTHOUSE_STRICT=1)`);
+  console.log(`\nLighthouse (mobile; targets: accessibility 100, others >= 95; search pages without SEO; performance judged with LIGHTHOUSE_STRICT=1; best of the runs shown)`);
   console.log(line(header));
   for (const r of table) console.log(line(r));
   if (brokenAudits.size)
