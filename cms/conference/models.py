@@ -430,8 +430,9 @@ class SessionPage(LocalisedRelationsMixin, HeadlessPreviewMixin, Page):
     session_type = models.CharField(
         _("type"), max_length=12, choices=Type.choices, default=Type.TALK
     )
-    start = models.DateTimeField(_("starts"))
-    end = models.DateTimeField(_("ends"))
+    # Both empty: the session is not scheduled yet (the public never sees it).
+    start = models.DateTimeField(_("starts"), null=True, blank=True)
+    end = models.DateTimeField(_("ends"), null=True, blank=True)
     room = models.ForeignKey(
         Room,
         verbose_name=_("room"),
@@ -464,6 +465,16 @@ class SessionPage(LocalisedRelationsMixin, HeadlessPreviewMixin, Page):
         blank=True,
         use_json_field=True,
     )
+    external_id = models.CharField(
+        _("reference in the imported programme"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "The session's identifier in the spreadsheet or schedule it was imported from; a "
+            "new import of the same programme updates this session instead of adding another."
+        ),
+    )
 
     base_form_class = SessionForm
     content_panels = Page.content_panels + [
@@ -482,7 +493,9 @@ class SessionPage(LocalisedRelationsMixin, HeadlessPreviewMixin, Page):
         FieldPanel("industries", widget=ChoiceList),
         FieldPanel("materials"),
     ]
-    override_translatable_fields = EditionPage.override_translatable_fields
+    override_translatable_fields = EditionPage.override_translatable_fields + [
+        SynchronizedField("external_id", overridable=False)
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("abstract"),
         index.FilterField("session_type"),
@@ -533,8 +546,29 @@ class SessionSpeaker(Orderable):
         related_name="appearances",
     )
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.SPEAKER)
+    # The person's position at the time of this appearance (a 2025 session keeps the 2025
+    # affiliation); empty: the person's current one.
+    job_title = models.CharField(
+        _("job title at the time"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty to show the person's current job title."),
+    )
+    organisation = models.ForeignKey(
+        "people.Organisation",
+        verbose_name=_("organisation at the time"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appearances",
+        help_text=_("Leave empty to show the person's current organisation."),
+    )
 
-    panels = [FieldPanel("person"), FieldPanel("role")]
+    panels = [
+        FieldPanel("person"),
+        FieldPanel("role"),
+        FieldRowPanel([FieldPanel("job_title"), FieldPanel("organisation")]),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("speaker")

@@ -1,7 +1,8 @@
 """Editorial rules for the agenda.
 
 Hard rules (the save is refused): a session must end after it starts and must lie within its
-edition's days, in the edition's time zone. Soft rules (the editor is warned after saving): a
+edition's days, in the edition's time zone; a session without start and end is not scheduled yet
+(a draft on the agenda board, never shown to the public). Soft rules (the editor is warned after saving): a
 room used by two sessions at once, a person booked in two sessions at once. Clashes are warnings,
 not errors, because moving two sessions into each other's slots always passes through a moment
 where they overlap, and an editor must be able to save that intermediate state.
@@ -15,6 +16,11 @@ from django.utils.translation import gettext as _
 def schedule_errors(*, start, end, edition):
     """Return {field: message} for a session's start/end; empty when the schedule is acceptable."""
     errors = {}
+    if bool(start) != bool(end):
+        missing = "end" if start else "start"
+        errors[missing] = _(
+            "Give both the start and the end, or leave both empty for a session not scheduled yet."
+        )
     if start and end and end <= start:
         errors["end"] = _("The session must end after it starts.")
     if edition is None or not (edition.start_date and edition.end_date):

@@ -79,8 +79,19 @@ def _no_unpublished_ancestor(queryset):
 
 def visible_pages(model=Page):
     """What the public may see of `model`: live, not expired, no view restriction on it or an
-    ancestor (password, login or groups), below no unpublished or expired page; all locales."""
-    return _no_unpublished_ancestor(model.objects.live().public().exclude(_expired()))
+    ancestor (password, login or groups), below no unpublished or expired page; all locales.
+    A session not scheduled yet (no start) is never visible, even when published."""
+    pages = _no_unpublished_ancestor(model.objects.live().public().exclude(_expired()))
+    return _scheduled_only(pages, model)
+
+
+def _scheduled_only(pages, model):
+    if issubclass(model, SessionPage):
+        return pages.filter(start__isnull=False, end__isnull=False)
+    if issubclass(SessionPage, model):  # Page: any type, sessions among them
+        unscheduled = SessionPage.objects.filter(Q(start__isnull=True) | Q(end__isnull=True))
+        return pages.exclude(pk__in=unscheduled.values("pk"))
+    return pages
 
 
 def visible_editions():
@@ -336,7 +347,9 @@ def _session_base(years=None, editions=None):
     under = Q(pk__in=[])
     for path, depth, *_rest in editions:
         under |= Q(path__startswith=path, depth=depth + 1)
-    sessions = SessionPage.objects.live().public().exclude(_expired()).filter(under)
+    sessions = _scheduled_only(
+        SessionPage.objects.live().public().exclude(_expired()).filter(under), SessionPage
+    )
 
     # The edition of each session is known: its values by path prefix, no subquery per row.
     def by_edition(index, field):
