@@ -17,11 +17,15 @@ session follow every change of time and room, with their own locale's room.
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
+from anyascii import anyascii
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.dateparse import parse_datetime
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Revision
@@ -356,7 +360,7 @@ def session_create(
     )
     _check(edition, state, states, start, end)
     prefix = edition.get_parent().specific.acronym
-    slug = slugify(title, allow_unicode=True)[:60].strip("-") or "session"
+    slug = slugify(anyascii(title))[:60].strip("-") or "session"
     if prefix:
         slug = f"{prefix}{edition.year}-{slug}"
     page = SessionPage(
@@ -387,7 +391,9 @@ def session_create(
         text = (translations or {}).get(other.locale.language_code) or {}
         copy.title = copy.draft_title = text.get("title") or title
         copy.abstract = text.get("abstract") or copy.abstract
-        copy.slug = free_slug(Page, slugify(copy.title)[:60].strip("-") or slug, other.locale)
+        copy.slug = free_slug(
+            Page, slugify(anyascii(copy.title))[:60].strip("-") or slug, other.locale
+        )
         copy.room = _room_in(room, other.locale)
         copy.track = (
             Track.objects.filter(translation_key=track.translation_key, locale=other.locale).first()
@@ -443,7 +449,7 @@ def person_create(*, name, user=None, job_title="", organisation=None, locale=No
     if user is not None and not user.has_perm("people.add_person"):
         raise PermissionDenied
     locale = locale or Locale.get_default()
-    slug = slugify(name)[:150].strip("-") or slugify(name, allow_unicode=True)[:150] or "person"
+    slug = slugify(anyascii(name))[:150].strip("-") or "person"
     person = Person(
         name=name,
         slug=free_slug(Person, slug, locale),
@@ -491,3 +497,165 @@ def session_update(*, session, user=None, **changes):
         _save(translation, local, user)
         count += 1
     return Outcome(session, published, [], count)
+
+
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def translation_states(edition, states):
+    """{session id: {language code: "missing" | "untranslated" | "draft" | "changed" | "live"}}
+    for every other locale of the edition, in two queries. "untranslated": the translation still
+    carries the source's title in Cyrillic (a copy made to be translated)."""
+    locales = list(
+        Locale.objects.filter(
+            pk__in=edition.get_translations(inclusive=False).values("locale_id")
+        ).order_by("language_code")
+    )
+    found = {}
+    for key, locale_id, title, live, changed in SessionPage.objects.filter(
+        translation_key__in=[s.translation_key for s in states.values()],
+        locale__in=locales,
+    ).values_list("translation_key", "locale_id", "draft_title", "live", "has_unpublished_changes"):
+        found[(key, locale_id)] = (title, live, changed)
+    result = {}
+    for state in states.values():
+        per_locale = {}
+        for locale in locales:
+            translated = found.get((state.translation_key, locale.pk))
+            if translated is None:
+                per_locale[locale.language_code] = "missing"
+                continue
+            title, live, changed = translated
+            if locale.language_code != "bg" and CYRILLIC.search(title or ""):
+                per_locale[locale.language_code] = "untranslated"
+            elif not live:
+                per_locale[locale.language_code] = "draft"
+            else:
+                per_locale[locale.language_code] = "changed" if changed else "live"
+        result[state.pk] = per_locale
+    return result
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One entry of an edition's conflict view."""
+
+    kind: str  # room, speaker, outside, profile, untranslated, unscheduled
+    message: str
+    session_ids: tuple = ()
+    person_id: int | None = None
+
+
+PROBLEM_KINDS = ("room", "speaker", "outside", "untranslated", "profile", "unscheduled")
+
+
+def edition_conflicts(edition):
+    """Everything the edition's editors should look at before publishing, in a constant number
+    of queries: rooms used twice at once, people in two places at once, sessions outside the
+    edition's days, speakers without a biography or photo, sessions not (fully) translated, and
+    sessions not scheduled yet. Sorted by kind, then by time."""
+    edition = source_edition(edition)
+    states = edition_states(edition)
+    ordered = sorted(
+        states.values(), key=lambda s: (s.start is None, s.start or edition.start_date, s.title)
+    )
+    rooms = dict(Room.objects.filter(edition=edition).values_list("pk", "name"))
+    person_ids = {p for s in states.values() for p, _r in s.speakers}
+    people = {
+        row["pk"]: row
+        for row in Person.objects.filter(pk__in=person_ids).values("pk", "name", "bio", "photo_id")
+    }
+    problems = []
+    seen = set()
+    for state in ordered:
+        for other in room_clashes(state, states):
+            pair = frozenset((state.pk, other.pk))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            problems.append(
+                Problem(
+                    "room",
+                    _("Room “%(room)s”: “%(one)s” and “%(other)s” overlap.")
+                    % {
+                        "room": rooms.get(state.room_id, "?"),
+                        "one": state.title,
+                        "other": other.title,
+                    },
+                    (state.pk, other.pk),
+                )
+            )
+        for person_id, other in speaker_clashes(state, states):
+            triple = (frozenset((state.pk, other.pk)), person_id)
+            if triple in seen:
+                continue
+            seen.add(triple)
+            problems.append(
+                Problem(
+                    "speaker",
+                    _("%(person)s is in “%(one)s” and “%(other)s” at the same time.")
+                    % {
+                        "person": people.get(person_id, {}).get("name", "?"),
+                        "one": state.title,
+                        "other": other.title,
+                    },
+                    (state.pk, other.pk),
+                    person_id,
+                )
+            )
+        if state.scheduled:
+            errors = rules.schedule_errors(start=state.start, end=state.end, edition=edition)
+            for message in errors.values():
+                problems.append(Problem("outside", f"“{state.title}”: {message}", (state.pk,)))
+        else:
+            problems.append(
+                Problem(
+                    "unscheduled",
+                    _("“%(title)s” has no time yet: the public does not see it.")
+                    % {"title": state.title},
+                    (state.pk,),
+                )
+            )
+    labels = {
+        "missing": _("no %(language)s version"),
+        "untranslated": _("the %(language)s version is not translated yet"),
+        "draft": _("the %(language)s version is not published"),
+    }
+    names = dict(settings.LANGUAGES)
+    translated = translation_states(edition, states)
+    for state in ordered:
+        for code, status in translated[state.pk].items():
+            if status in labels:
+                language = str(names.get(code, code))
+                problems.append(
+                    Problem(
+                        "untranslated",
+                        f"“{state.title}”: " + labels[status] % {"language": language},
+                        (state.pk,),
+                    )
+                )
+    profile_sessions = {}
+    for state in ordered:
+        for person_id, _role in state.speakers:
+            profile_sessions.setdefault(person_id, []).append(state.pk)
+    for person_id, session_ids in sorted(
+        profile_sessions.items(), key=lambda item: people.get(item[0], {}).get("name", "")
+    ):
+        person = people.get(person_id)
+        if person is None:
+            continue
+        no_bio = not strip_tags(person["bio"] or "").strip()
+        no_photo = not person["photo_id"]
+        if no_bio and no_photo:
+            message = _("%(person)s has neither a biography nor a photo.")
+        elif no_bio:
+            message = _("%(person)s has no biography.")
+        elif no_photo:
+            message = _("%(person)s has no photo.")
+        else:
+            continue
+        problems.append(
+            Problem("profile", message % {"person": person["name"]}, tuple(session_ids), person_id)
+        )
+    order = {kind: index for index, kind in enumerate(PROBLEM_KINDS)}
+    return sorted(problems, key=lambda p: order[p.kind])

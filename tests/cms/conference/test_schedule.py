@@ -186,3 +186,75 @@ def test_edition_editors_may_create_people(edition):
     user.groups.add(group)
     person = schedule.person_create(name="Нов Човек", user=user)
     assert person.pk and person.slug
+
+
+def _publish(page, **changes):
+    page = SessionPage.objects.get(pk=page.pk)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+
+
+def test_the_conflict_view_lists_every_kind_of_problem(edition, client):
+    opening = session(edition, "opening")
+    keynote = session(edition, "markets-keynote")
+    person = opening.speakers.first().person
+    schedule.session_update(session=keynote, speakers=[(person, "speaker")])
+    # The page editor only warns about a room clash: an editor saved one.
+    _publish(keynote, start=opening.start, end=opening.end, room=opening.room)
+    Person.objects.filter(pk=person.pk).update(bio="", photo=None)
+    schedule.session_create(edition=edition, title="Без час")
+    en = english(opening)
+    en.title = opening.title  # back to the untranslated copy
+    en.save_revision().publish()
+
+    problems = schedule.edition_conflicts(edition)
+    kinds = {p.kind for p in problems}
+    assert {"room", "speaker", "profile", "untranslated", "unscheduled"} <= kinds
+    room = [p for p in problems if p.kind == "room"]
+    assert len(room) == 1 and set(room[0].session_ids) == {opening.pk, keynote.pk}
+    assert any(p.person_id == person.pk and "biography" in p.message for p in problems)
+    assert any(
+        p.kind == "untranslated" and p.session_ids == (opening.pk,) and "not translated" in p.message
+        for p in problems
+    )
+
+    admin = User.objects.create_superuser("boss", "b@example.com", "pw")
+    client.force_login(admin)
+    response = client.get(f"/admin/editions/{edition.pk}/agenda/conflicts/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'data-kind="room"' in body and opening.title in body
+    assert f"/admin/pages/{keynote.pk}/edit/" in body
+
+    outsider = User.objects.create_user("outsider", password="x")
+    outsider.user_permissions.add(
+        __import__("django.contrib.auth.models", fromlist=["Permission"]).Permission.objects.get(
+            codename="access_admin"
+        )
+    )
+    client.force_login(outsider)
+    assert client.get(f"/admin/editions/{edition.pk}/agenda/conflicts/").status_code in (302, 403)
+
+
+def test_the_conflict_view_reads_in_constant_queries(edition, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    day = edition.start_date
+    person = Person.objects.filter(locale=edition.locale).first()
+    schedule.session_create(edition=edition, title="Extra", speakers=[(person, "speaker")])
+    with CaptureQueriesContext(connection) as before:
+        schedule.edition_conflicts(edition)
+    for hour in range(8, 18):
+        schedule.session_create(
+            edition=edition,
+            title=f"Extra {hour}",
+            start=at(day, f"{hour:02d}:00"),
+            end=at(day, f"{hour:02d}:30"),
+            speakers=[(person, "speaker")],
+        )
+    with CaptureQueriesContext(connection) as after:
+        problems = schedule.edition_conflicts(edition)
+    assert len(after) == len(before)
+    assert sum(p.kind == "untranslated" for p in problems) >= 10
