@@ -2,10 +2,12 @@
 
 Hard rules (the save is refused): a session must end after it starts and must lie within its
 edition's days, in the edition's time zone; a session without start and end is not scheduled yet
-(a draft on the agenda board, never shown to the public). Soft rules (the editor is warned after saving): a
-room used by two sessions at once, a person booked in two sessions at once. Clashes are warnings,
-not errors, because moving two sessions into each other's slots always passes through a moment
-where they overlap, and an editor must be able to save that intermediate state.
+(on the agenda board's side list; never shown to the public). Soft rules (the editor is warned
+after saving): a room used by two sessions at once, a person booked in two sessions at once.
+Clashes are warnings, not errors, because moving two sessions into each other's slots always
+passes through a moment where they overlap, and an editor must be able to save that intermediate
+state (the agenda board, `schedule`, refuses a room clash: a swap there goes through its list of
+sessions not scheduled).
 """
 
 from dataclasses import dataclass
