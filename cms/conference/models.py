@@ -8,10 +8,12 @@ when an edition is cloned or translated.
 
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -655,3 +657,40 @@ class VenuePage(HeadlessPreviewMixin, Page):
     class Meta:
         verbose_name = _("venue and practical information")
         verbose_name_plural = _("venue and practical information pages")
+
+
+class AgendaUpload(models.Model):
+    """A programme file uploaded for import, kept between its preview and the confirmation."""
+
+    class Format(models.TextChoices):
+        CSV = "csv", _("CSV")
+        XLSX = "xlsx", _("Excel (XLSX)")
+        FRAB_XML = "frab-xml", _("frab XML (pretalx, frab)")
+        FRAB_JSON = "frab-json", _("frab JSON (pretalx, frab)")
+
+    edition = models.ForeignKey(
+        EditionPage, verbose_name=_("edition"), on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=pgettext_lazy("agenda upload", "user"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    filename = models.CharField(
+        pgettext_lazy("agenda upload", "file name"), max_length=255, blank=True
+    )
+    format = models.CharField(
+        pgettext_lazy("agenda upload", "format"), max_length=12, choices=Format.choices
+    )
+    content = models.BinaryField(pgettext_lazy("agenda upload", "content"))
+    created = models.DateTimeField(
+        pgettext_lazy("agenda upload", "uploaded"), auto_now_add=True, db_index=True
+    )
+
+    class Meta:
+        verbose_name = _("programme upload")
+        verbose_name_plural = _("programme uploads")
+
+    def __str__(self):
+        return self.filename or str(self.pk)

@@ -223,10 +223,8 @@ def _save(page, changes, user):
     obj.save_revision(user=user, log_action=True, clean=False)
     if not page.live:
         # A page never published: its row is only what the editors see, keep it current (the
-        # page listing orders by it).
-        fields = [name for name in changes if name != "speakers"]
-        if fields:
-            obj.save(update_fields=fields, clean=False)
+        # page listing orders by it), child rows and tags included.
+        obj.save(update_fields=list(changes), clean=False)
     return False
 
 
@@ -289,7 +287,9 @@ def session_move(*, session, start, end, room=UNSET, user=None):
             raise ScheduleError({"room": _("This room belongs to another edition.")})
         state.room_id = room.pk if room is not None else None
     elif state.room_id is not None:
-        room = Room.objects.get(pk=state.room_id)
+        # A draft may name a room deleted since: the session then keeps no room.
+        room = Room.objects.filter(pk=state.room_id).first()
+        state.room_id = room.pk if room is not None else None
     else:
         room = None
     state.start, state.end = start, end
@@ -380,8 +380,8 @@ def session_create(
         SessionSpeaker(person=p, role=r, job_title=j, organisation=o)
         for p, r, j, o in (appearance(p, r) for p, r in speakers)
     ]
+    page.topics = list(topics)
     edition.add_child(instance=page)
-    page.topics.set(list(topics))
     page.save_revision(user=user, log_action=True, clean=False)
     count = 0
     for other in edition.get_translations(inclusive=False):
@@ -395,6 +395,13 @@ def session_create(
             Page, slugify(anyascii(copy.title))[:60].strip("-") or slug, other.locale
         )
         copy.room = _room_in(room, other.locale)
+        copy.speakers = [
+            SessionSpeaker(person=p, role=r, job_title=j, organisation=o)
+            for p, r, j, o in _localised(
+                "speakers", [appearance(p, r) for p, r in speakers], other.locale
+            )
+        ]
+        copy.topics = _localised("topics", list(topics), other.locale)
         copy.track = (
             Track.objects.filter(translation_key=track.translation_key, locale=other.locale).first()
             if track
@@ -466,14 +473,39 @@ def person_create(*, name, user=None, job_title="", organisation=None, locale=No
     return person
 
 
-FOLLOWED = ("session_type", "language", "track", "speakers")
+FOLLOWED = ("session_type", "language", "track", "speakers", "topics")
+
+
+def in_locale(obj, locale):
+    """The translation of a translatable object in `locale`, else the object itself."""
+    if obj is None or obj.locale_id == locale.pk:
+        return obj
+    return (
+        type(obj)
+        ._default_manager.filter(translation_key=obj.translation_key, locale=locale)
+        .first()
+        or obj
+    )
+
+
+def _localised(name, value, locale):
+    """A followed field's value for a translation in `locale`."""
+    if name == "track":
+        if value is None:
+            return None
+        return Track.objects.filter(translation_key=value.translation_key, locale=locale).first()
+    if name == "speakers":
+        return [(in_locale(p, locale), r, j, in_locale(o, locale)) for p, r, j, o in value]
+    if name == "topics":
+        return [in_locale(topic, locale) for topic in value]
+    return value
 
 
 @transaction.atomic
 def session_update(*, session, user=None, **changes):
     """Change the session's other fields (title, session_type, track, language, speakers as
-    [(person, role)], abstract, external_id) through the same publishing rule as a move; the
-    translations follow the type, language, track and speakers."""
+    [(person, role)], topics, abstract, external_id) through the same publishing rule as a move;
+    the translations follow the type, language, track, speakers and topics (in their locale)."""
     session = SessionPage.objects.get(pk=session.pk)
     unknown = set(changes) - {"title", "abstract", "external_id", *FOLLOWED}
     if unknown:
@@ -485,15 +517,15 @@ def session_update(*, session, user=None, **changes):
         raise ScheduleError({"track": _("This track belongs to another edition.")})
     if "speakers" in changes:
         changes["speakers"] = [appearance(p, r) for p, r in changes["speakers"]]
+    if "topics" in changes:
+        changes["topics"] = list(changes["topics"])
     published = _save(session, changes, user)
     followed = {name: value for name, value in changes.items() if name in FOLLOWED}
     count = 0
     for translation in _translations(session) if followed else ():
-        local = dict(followed)
-        if "track" in local and local["track"] is not None:
-            local["track"] = Track.objects.filter(
-                translation_key=local["track"].translation_key, locale=translation.locale
-            ).first()
+        local = {
+            name: _localised(name, value, translation.locale) for name, value in followed.items()
+        }
         _save(translation, local, user)
         count += 1
     return Outcome(session, published, [], count)
