@@ -5,12 +5,21 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.conference import explorer
 from cms.core import health
 from cms.core.security import serve_media
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    # Wagtail's page explorer, with an edition's sessions as a timetable; before the admin's
+    # own patterns (same paths and names), which it takes the place of.
+    path("admin/pages/<int:parent_page_id>/", explorer.explore, name="wagtailadmin_explore"),
+    path(
+        "admin/pages/<int:parent_page_id>/results/",
+        explorer.explore_results,
+        name="wagtailadmin_explore_results",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("api.urls")),
