@@ -81,3 +81,121 @@ def register_log_actions(actions):
         _("Start next year's edition"),
         _("Copied as the start of a new edition"),
     )
+
+
+@hooks.register("register_admin_urls")
+def register_agenda_conflicts_url():
+    from cms.conference.conflict_views import edition_conflicts_view
+
+    return [
+        path(
+            "editions/<int:page_id>/agenda/conflicts/",
+            edition_conflicts_view,
+            name="conference_agenda_conflicts",
+        )
+    ]
+
+
+def _agenda_board_label():
+    from django.utils.translation import pgettext
+
+    return pgettext("agenda board", "Agenda board")
+
+
+def _may_use_agenda_board(page, user):
+    from cms.conference.schedule import source_edition
+
+    if not isinstance(page.specific_deferred, EditionPage):
+        return False
+    permissions = source_edition(page).permissions_for_user(user)
+    return permissions.can_edit() or permissions.can_add_subpage()
+
+
+@hooks.register("register_admin_urls")
+def register_agenda_board_urls():
+    from cms.conference import board
+
+    return board.urlpatterns()
+
+
+@hooks.register("register_page_listing_more_buttons")
+def agenda_board_listing_button(page, user, next_url=None):
+    if _may_use_agenda_board(page, user):
+        yield ListingButton(
+            _agenda_board_label(),
+            reverse("conference_agenda_board", args=[page.pk]),
+            icon_name="table",
+            priority=55,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def agenda_board_header_button(page, user, view_name=None, next_url=None):
+    if _may_use_agenda_board(page, user):
+        yield ListingButton(
+            _agenda_board_label(),
+            reverse("conference_agenda_board", args=[page.pk]),
+            icon_name="table",
+            priority=55,
+        )
+
+
+class AgendaBoardMenuItem(ActionMenuItem):
+    name = "action-agenda-board"
+    icon_name = "table"
+
+    @property
+    def label(self):
+        return _agenda_board_label()
+
+    def is_shown(self, context):
+        page = context.get("page")
+        return (
+            context["view"] == "edit"
+            and isinstance(page, EditionPage)
+            and _may_use_agenda_board(page, context["request"].user)
+        )
+
+    def get_url(self, context):
+        return reverse("conference_agenda_board", args=[context["page"].pk])
+
+
+@hooks.register("register_page_action_menu_item")
+def register_agenda_board_menu_item():
+    return AgendaBoardMenuItem(order=85)
+
+
+@hooks.register("register_admin_urls")
+def register_agenda_import_urls():
+    from cms.conference import import_views
+
+    return [
+        path(
+            "editions/<int:page_id>/agenda/import/",
+            import_views.agenda_import_view,
+            name="conference_agenda_import",
+        ),
+        path(
+            "editions/<int:page_id>/agenda/import/<int:upload_id>/",
+            import_views.agenda_import_confirm_view,
+            name="conference_agenda_import_confirm",
+        ),
+        path(
+            "editions/<int:page_id>/agenda/import/export/<str:format>/",
+            import_views.agenda_export_view,
+            name="conference_agenda_export",
+        ),
+    ]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def agenda_import_listing_button(page, user, next_url=None):
+    from cms.conference.import_views import user_may_import
+
+    if user_may_import(page, user):
+        yield ListingButton(
+            _("Import or export the programme"),
+            reverse("conference_agenda_import", args=[page.pk]),
+            icon_name="upload",
+            priority=65,
+        )
