@@ -65,6 +65,7 @@ def main(argv=None):
 
     django.setup()
     from django.contrib.auth import get_user_model
+    from django.core.management import call_command
     from django.test import Client
     from django.urls import reverse
 
@@ -72,6 +73,7 @@ def main(argv=None):
     from cms.conference.synthetic import SLUG
 
     sizes, _rebuilt = bench.prepare_data(args, server)
+    call_command("collectstatic", interactive=False, verbosity=0)  # the admin's static manifest
     conference = ConferencePage.objects.get(slug=SLUG)
     editions = sorted(
         EditionPage.objects.child_of(conference),
