@@ -13,7 +13,7 @@ KIND_HEADINGS = {
     "room": _("A room used twice at once"),
     "speaker": _("A person in two places at once"),
     "outside": _("Outside the edition's days"),
-    "untranslated": _("Not translated"),
+    "untranslated": _("Sessions not translated yet"),
     "profile": _("Speakers without a biography or photo"),
     "unscheduled": _("Not scheduled yet"),
 }

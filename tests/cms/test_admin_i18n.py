@@ -40,7 +40,17 @@ from cms.people.models import Person
 
 OUR_APPS = ("core", "people", "conference")
 # Names and codes that read the same in Bulgarian and English.
-SAME_IN_BOTH = {"LinkedIn", "Facebook", "X", "YouTube", "Instagram"}
+SAME_IN_BOTH = {
+    "LinkedIn",
+    "Facebook",
+    "X",
+    "YouTube",
+    "Instagram",
+    "CSV",
+    "Excel (XLSX)",
+    "frab XML (pretalx, frab)",
+    "frab JSON (pretalx, frab)",
+}
 CATALOGUE = Path(settings.BASE_DIR) / "cms" / "locale" / "bg" / "LC_MESSAGES" / "django.po"
 
 
