@@ -8,7 +8,6 @@ check the rules and the editor's permissions.
 
 import datetime
 import json
-import re
 from collections import defaultdict
 from functools import wraps
 
@@ -38,7 +37,6 @@ MAX_TEXT = 255
 MAX_NAME = 200
 MAX_SPEAKERS = 30
 MAX_ID = 2**31 - 1
-CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 class BoardInputError(Exception):
@@ -71,14 +69,6 @@ def _days(edition):
         return []
     count = (edition.end_date - edition.start_date).days + 1
     return [edition.start_date + datetime.timedelta(days=i) for i in range(max(count, 0))]
-
-
-def _translation_state(row, source_title):
-    if row is None:
-        return "missing"
-    if row["draft_title"] == source_title and CYRILLIC.search(row["draft_title"] or ""):
-        return "needs_translation"
-    return "live" if row["live"] else "draft"
 
 
 def _optional_url(name, page_id):
@@ -171,6 +161,7 @@ def _strings():
             "needs_translation": pgettext("agenda board", "needs translation"),
             "draft": pgettext("agenda board", "draft"),
             "live": pgettext("agenda board", "live"),
+            "changed": pgettext("agenda board", "live, with unpublished changes"),
         },
         "translation_label": pgettext("agenda board", "%(language)s translation: %(state)s"),
         "problems": pgettext("agenda board", "Problems"),
@@ -178,6 +169,7 @@ def _strings():
         "locked": pgettext("agenda board", "Locked"),
         "create_title": pgettext("agenda board", "New session"),
         "field_title": pgettext("agenda board", "Title"),
+        "field_title_en": pgettext("agenda board", "Title in English (optional)"),
         "field_type": pgettext("agenda board", "Type"),
         "field_day": pgettext("agenda board", "Day"),
         "field_start": pgettext("agenda board", "Starts"),
@@ -222,13 +214,7 @@ def board_payload(edition, user):
     )
     source_language = next(code for pk, code in locales if pk == source.locale_id)
     other_locales = [(pk, code) for pk, code in locales if pk != source.locale_id]
-    translations = {}
-    if other_locales and states:
-        for row in SessionPage.objects.filter(
-            translation_key__in=[state.translation_key for state in states.values()],
-            locale_id__in=[locale_id for locale_id, _code in other_locales],
-        ).values("translation_key", "locale_id", "draft_title", "live"):
-            translations[(row["translation_key"], row["locale_id"])] = row
+    translated = schedule.translation_states(source, states) if other_locales else {}
     permissions = source.permissions_for_user(user)
 
     by_room = defaultdict(dict)
@@ -321,14 +307,10 @@ def board_payload(edition, user):
                 {
                     "locale": code,
                     "language": str(language_names.get(code, code)),
-                    "state": (
-                        kind := _translation_state(
-                            translations.get((state.translation_key, locale_id)), state.title
-                        )
-                    ),
+                    "state": (kind := translated[state.pk][code]),
                     "label": str(translation_labels[kind]),
                 }
-                for locale_id, code in other_locales
+                for _locale_id, code in other_locales
             ],
             "edit_url": f"{edit_prefix}/{state.pk}/{edit_suffix}",
             "problems": problems,
@@ -686,6 +668,7 @@ def agenda_move_view(request, edition):
 def agenda_create_view(request, edition):
     data = _body(request)
     title = _text(data, "title", required=True)
+    title_en = _text(data, "title_en")
     session_type = _choice(data, "type", SessionPage.Type.choices, SessionPage.Type.TALK)
     start, end = (
         _times(data, edition.tzinfo) if ("start" in data or "end" in data) else (None, None)
@@ -714,6 +697,7 @@ def agenda_create_view(request, edition):
             room=room,
             track=track,
             speakers=speakers,
+            translations={"en": {"title": title_en}} if title_en else None,
         )
     payload = board_payload(edition, request.user)
     return JsonResponse(

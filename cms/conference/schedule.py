@@ -535,9 +535,9 @@ CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def translation_states(edition, states):
-    """{session id: {language code: "missing" | "untranslated" | "draft" | "changed" | "live"}}
-    for every other locale of the edition, in two queries. "untranslated": the translation still
-    carries the source's title in Cyrillic (a copy made to be translated)."""
+    """{session id: {language code: "missing" | "needs_translation" | "draft" | "changed" |
+    "live"}} for every other locale of the edition, in two queries. "needs_translation": the
+    translation's title is still in Cyrillic (a copy of the source made to be translated)."""
     locales = list(
         Locale.objects.filter(
             pk__in=edition.get_translations(inclusive=False).values("locale_id")
@@ -559,7 +559,7 @@ def translation_states(edition, states):
                 continue
             title, live, changed = translated
             if locale.language_code != "bg" and CYRILLIC.search(title or ""):
-                per_locale[locale.language_code] = "untranslated"
+                per_locale[locale.language_code] = "needs_translation"
             elif not live:
                 per_locale[locale.language_code] = "draft"
             else:
@@ -650,7 +650,7 @@ def edition_conflicts(edition):
             )
     labels = {
         "missing": _("no %(language)s version"),
-        "untranslated": _("the %(language)s version is not translated yet"),
+        "needs_translation": _("the %(language)s version is not translated yet"),
         "draft": _("the %(language)s version is not published"),
     }
     names = dict(settings.LANGUAGES)

@@ -183,6 +183,19 @@ def test_translation_states_per_locale(demo, boss):
     assert state(opening) == "live"
     assert state(keynote) == "missing"
     assert state(new) == "needs_translation"
+    boss_client = Client()
+    boss_client.force_login(boss)
+    response = post(
+        boss_client,
+        "create",
+        edition,
+        {"title": "Панел за данни", "title_en": "A panel on data", "type": "panel"},
+    )
+    assert response.status_code == 201, response.content
+    card = response.json()["card"]
+    assert card["translations"][0]["state"] == "draft"
+    created = SessionPage.objects.get(pk=card["id"])
+    assert created.get_translation(en).title == "A panel on data"
     english_new = new.get_translation(en).specific
     english_new.title = english_new.draft_title = "New session"
     english_new.save_revision()

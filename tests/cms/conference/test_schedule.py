@@ -6,6 +6,7 @@ import zoneinfo
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 from wagtail.models import Locale
 
 from cms.conference import schedule
@@ -208,7 +209,8 @@ def test_the_conflict_view_lists_every_kind_of_problem(edition, client):
     en.title = opening.title  # back to the untranslated copy
     en.save_revision().publish()
 
-    problems = schedule.edition_conflicts(edition)
+    with translation.override("en"):
+        problems = schedule.edition_conflicts(edition)
     kinds = {p.kind for p in problems}
     assert {"room", "speaker", "profile", "untranslated", "unscheduled"} <= kinds
     room = [p for p in problems if p.kind == "room"]

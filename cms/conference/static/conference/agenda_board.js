@@ -1041,6 +1041,7 @@
 
     const errors = el("div", { class: "ab-dialog__errors", role: "alert" });
     const title = el("input", { type: "text", id: "ab-new-title", name: "title", required: true, maxlength: "255", autocomplete: "off" });
+    const titleEn = el("input", { type: "text", id: "ab-new-title-en", name: "title_en", maxlength: "255", autocomplete: "off" });
     const type = el(
       "select",
       { id: "ab-new-type", name: "type" },
@@ -1172,6 +1173,7 @@
       el("h2", { class: "ab-dialog__title", id: "ab-dialog-title", text: S.create_title }),
       errors,
       fieldRow(S.field_title, title),
+      fieldRow(S.field_title_en, titleEn),
       fieldRow(S.field_type, type),
       el("div", { class: "ab-dialog__row" }, [fieldRow(S.field_day, daySelect), fieldRow(S.field_start, start), fieldRow(S.field_end, end)]),
       fieldRow(S.field_room, room),
@@ -1206,6 +1208,7 @@
       const endValue = end.value;
       const body = {
         title: title.value,
+        title_en: titleEn.value,
         type: type.value,
         start: startValue ? `${daySelect.value}T${startValue}` : null,
         end: endValue ? `${daySelect.value}T${endValue}` : null,
