@@ -23,7 +23,17 @@ COLUMNS = [
     "topics",
     "abstract",
     "url",
+    "speaker_affiliations",
 ]
+
+
+def speaker_affiliation(person):
+    """The name with the job title and organisation at the time of the session, as
+    "Name (job title, organisation)"; the name alone when neither is known."""
+    organisation = getattr(person, "organisation_l", None)
+    details = [person.job_title, organisation.name if organisation is not None else ""]
+    details = ", ".join(detail for detail in details if detail)
+    return f"{person.name} ({details})" if details else person.name
 
 
 def agenda_csv(schedule):
@@ -50,6 +60,7 @@ def agenda_csv(schedule):
                 "; ".join(topic.name for topic in session.topics_l),
                 plain_text(session.abstract),
                 schedule.session_url(session),
+                "; ".join(speaker_affiliation(person) for person, _role in session.speakers_l),
             ]
         )
     return buffer.getvalue().encode("utf-8")

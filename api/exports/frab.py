@@ -3,7 +3,7 @@
 import xml.etree.ElementTree as ET
 
 from api.exports.schedule import duration, link_materials, slug
-from api.serializers.common import absolute, guid
+from api.serializers.common import guid, rendition_url
 from api.text import plain_text
 
 GENERATOR = {"name": "conference-platform", "version": "1.0"}
@@ -18,9 +18,7 @@ def _sub(parent, tag, text=None, **attrs):
 
 
 def _person_avatar(person, request):
-    if person.photo is None:
-        return None
-    return absolute(request, person.photo.get_renditions("fill-400x400")["fill-400x400"].url)
+    return rendition_url(person.photo, "fill-400x400", request)
 
 
 def schedule_xml(schedule):

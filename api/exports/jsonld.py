@@ -2,10 +2,11 @@
 
 Google's required properties: name, startDate, location (Place with name and address);
 recommended ones filled where we have them: endDate, description, eventStatus,
-eventAttendanceMode, image, organizer, performer, url, inLanguage, superEvent.
+eventAttendanceMode, image, organizer, performer, url, inLanguage, superEvent. A performer
+carries the jobTitle and affiliation of the session's time.
 """
 
-from api.serializers.common import absolute, page_url
+from api.serializers.common import page_url, rendition_url
 from api.text import plain_text
 
 SCHEMA = "https://schema.org"
@@ -51,9 +52,9 @@ def edition_event(edition, request=None):
     url = page_url(edition, request)
     if url:
         data["url"] = url
-    if edition.hero_image is not None:
-        rendition = edition.hero_image.get_renditions("fill-1200x500")["fill-1200x500"]
-        data["image"] = [absolute(request, rendition.url)]
+    hero = rendition_url(edition.hero_image, "fill-1200x500", request)
+    if hero:
+        data["image"] = [hero]
     organisers = [
         org
         for role, items in getattr(edition, "partner_groups", [])
@@ -94,7 +95,16 @@ def session_event(session, request=None):
         data["url"] = url
         data["superEvent"]["url"] = page_url(edition, request)
     if session.speakers_l:
-        data["performer"] = [
-            {"@type": "Person", "name": person.name} for person, _role in session.speakers_l
-        ]
+        data["performer"] = [_performer(person) for person, _role in session.speakers_l]
+    return data
+
+
+def _performer(person):
+    """A speaker with the job title and organisation of this session's time."""
+    data = {"@type": "Person", "name": person.name}
+    if person.job_title:
+        data["jobTitle"] = person.job_title
+    organisation = getattr(person, "organisation_l", None)
+    if organisation is not None:
+        data["affiliation"] = {"@type": "Organization", "name": organisation.name}
     return data

@@ -1,5 +1,6 @@
 """Fields shared by every domain: images with their sizes, public URLs, GUIDs, local times."""
 
+import logging
 import uuid
 import zoneinfo
 from functools import lru_cache
@@ -10,7 +11,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
+
+logger = logging.getLogger(__name__)
 
 GUID_NAMESPACE = uuid.UUID("6f1d3c58-2b8e-4f61-9a3e-0c5b1d7e9a42")
 
@@ -152,25 +156,39 @@ class ImageSerializer(serializers.Serializer):
     urls = ImageUrlsSerializer(help_text="Absolute URL per size name.")
 
 
+def renditions(image, *specs):
+    """{spec: rendition} of `image`; empty when its original file cannot be read (a lost or
+    unreadable upload leaves the answer without that picture instead of failing it)."""
+    try:
+        return image.get_renditions(*specs)
+    except SourceImageIOError:
+        logger.warning("image %s: original file unreadable, left out", image.pk)
+        return {}
+
+
 def rendition_url(image, spec, request):
-    """The absolute URL of one rendition of `image` (None without an image)."""
+    """The absolute URL of one rendition of `image` (None without an image or its file)."""
     if image is None:
         return None
-    return absolute(request, image.get_renditions(spec)[spec].url)
+    found = renditions(image, spec)
+    return absolute(request, found[spec].url) if spec in found else None
 
 
 def image_data(image, specs, request):
-    """{alt, width, height, urls: {size name: absolute URL}} for the renditions `specs`."""
+    """{alt, width, height, urls: {size name: absolute URL}} for the renditions `specs`; None
+    without an image or when its original file cannot be read."""
     if image is None:
         return None
-    renditions = image.get_renditions(*specs)
+    found = renditions(image, *specs)
+    if not found:
+        return None
     return {
         "alt": image.default_alt_text or image.title,
         "width": image.width,
         "height": image.height,
         "urls": {
             RENDITION_NAMES.get(spec, spec): absolute(request, rendition.url)
-            for spec, rendition in renditions.items()
+            for spec, rendition in found.items()
         },
     }
 

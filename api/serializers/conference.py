@@ -16,6 +16,7 @@ from api.serializers.common import (
 )
 from api.serializers.people import (
     IndustrySerializer,
+    OrganisationRefSerializer,
     OrganisationSummarySerializer,
     PartnerOrganisationSerializer,
     PersonSummarySerializer,
@@ -67,9 +68,15 @@ class TrackRefSerializer(serializers.Serializer):
     color = serializers.CharField()
 
 
+AS_AT_SESSION = (
+    "job_title and organisation are those at the time of this session: the person's current "
+    "ones unless the session names others."
+)
+
+
 class SessionSpeakerSerializer(serializers.Serializer):
     role = serializers.CharField()
-    person = PersonSummarySerializer()
+    person = PersonSummarySerializer(help_text=AS_AT_SESSION)
 
 
 class SessionSpeakerRefSerializer(serializers.Serializer):
@@ -77,6 +84,11 @@ class SessionSpeakerRefSerializer(serializers.Serializer):
     name = serializers.CharField()
     role = serializers.CharField()
     photo = serializers.URLField(allow_null=True, help_text="Thumbnail (160x160) URL.")
+    organisation = OrganisationRefSerializer(
+        allow_null=True,
+        help_text="The organisation at the time of this session (the person's current one "
+        "unless the session names another).",
+    )
 
 
 class MaterialSerializer(serializers.Serializer):
@@ -146,6 +158,10 @@ def _speakers(session, context):
     ]
 
 
+def _organisation_ref(organisation):
+    return None if organisation is None else {"id": organisation.pk, "name": organisation.name}
+
+
 def _calendar_url(session, context):
     return _absolute(context, f"/api/v1/sessions/{session.pk}/session.ics")
 
@@ -195,7 +211,8 @@ class SessionListItemSerializer(ExpandableSerializer, SessionFields):
     room = RoomRefSerializer(source="room_l", allow_null=True)
     track = TrackRefSerializer(source="track_l", allow_null=True)
     speakers = serializers.SerializerMethodField(
-        help_text="{id, name, role, photo}; with expand=speakers {role, person} as in the detail."
+        help_text="{id, name, role, photo, organisation}; with expand=speakers {role, person} "
+        "as in the detail."
     )
     topics = serializers.SerializerMethodField(help_text="Ids; objects with expand=topics.")
     industries = serializers.SerializerMethodField(help_text="Ids; objects with expand=industries.")
@@ -230,6 +247,7 @@ class SessionListItemSerializer(ExpandableSerializer, SessionFields):
                 "name": person.name,
                 "role": role,
                 "photo": rendition_url(person.photo, THUMBNAIL, request),
+                "organisation": _organisation_ref(person.organisation_l),
             }
             for person, role in obj.speakers_l
         ]

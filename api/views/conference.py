@@ -97,7 +97,7 @@ class SessionListView(ExpandMixin, PublicListView):
         return selectors.session_list(locale=self.locale, filters=filters)
 
     def localise(self, objects):
-        # Speakers' organisations only for expand=speakers, which gives full person summaries.
+        # Organisations' logos only for expand=speakers, which gives full person summaries.
         summary = "speakers" not in (self.expand or ())
         return selectors.sessions_localise(objects, self.locale, summary=summary)
 

@@ -3,7 +3,8 @@
 The sessions are those `selectors.session_list` gives for the year, in its order (the same
 queryset, so the same visibility rule), read as values: an agenda of hundreds of sessions builds
 no page objects. Rooms, tracks, speakers and topics are localised by translation key as
-`selectors.sessions_localise` does it; unpublished people are left out.
+`selectors.sessions_localise` does it; unpublished people are left out, and speakers come as
+their appearance shows them (its job title and organisation, else the person's current ones).
 """
 
 from dataclasses import dataclass, field
@@ -14,7 +15,12 @@ from django.db.models.functions import Cast
 from cms.conference import selectors
 from cms.conference.models import Room, SessionPage, Track
 from cms.people.models import Person, Topic
-from cms.people.selectors import image_prefetch, localise_keys
+from cms.people.selectors import (
+    image_prefetch,
+    localise_keys,
+    organisations_by_key,
+    people_localise,
+)
 
 AVATAR_RENDITIONS = ("fill-400x400",)
 TYPE_LABELS = dict(SessionPage.Type.choices)
@@ -41,7 +47,8 @@ _COLUMNS = (
 @dataclass(slots=True, eq=False)
 class AgendaSession:
     """A session of the agenda with the attributes of a localised SessionPage that the exports
-    read (`edition_l`, `room_l`, `track_l`, `speakers_l` [(person, role)], `topics_l`)."""
+    read (`edition_l`, `room_l`, `track_l`, `speakers_l` [(person, role)], `topics_l`); the
+    people carry `job_title` and `organisation_l` (without logos) as the appearance shows them."""
 
     pk: int
     translation_key: object
@@ -131,12 +138,17 @@ def _sessions(year, editions, locale):
     speakers = selectors.session_speaker_keys(ids)
     people = localise_keys(
         Person,
-        {key for links in speakers.values() for key, _role in links},
+        {link.person for links in speakers.values() for link in links},
         locale,
-        queryset=Person.objects.filter(live=True).prefetch_related(
-            image_prefetch("photo", AVATAR_RENDITIONS)
-        ),
+        queryset=Person.objects.filter(live=True)
+        .select_related("organisation")
+        .prefetch_related(image_prefetch("photo", AVATAR_RENDITIONS)),
     )
+    organisations = organisations_by_key(
+        selectors.speaker_organisation_keys(people.values(), speakers), locale, logos=False
+    )
+    people_localise(list(people.values()), locale, organisations=organisations)
+    speakers = selectors.speakers_as_appearing(speakers, people, organisations)
 
     topic_keys = selectors.session_tag_keys(ids, "topics")
     topics = localise_keys(Topic, {k for keys in topic_keys.values() for k in keys}, locale)
@@ -146,9 +158,7 @@ def _sessions(year, editions, locale):
         session.edition_l = editions.get(parents[pk])
         session.room_l = room_l.get(rooms[pk])
         session.track_l = track_l.get(tracks[pk])
-        session.speakers_l = [
-            (people[key], role) for key, role in speakers.get(pk, ()) if key in people
-        ]
+        session.speakers_l = speakers.get(pk, [])
         local = {topics[k].pk: topics[k] for k in topic_keys.get(pk, ()) if k in topics}
         session.topics_l = sorted(local.values(), key=lambda topic: topic.name)
     return sessions

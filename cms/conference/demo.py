@@ -526,6 +526,17 @@ class DemoLoader:
             },
         )
 
+    def _at_the_time(self, at, language):
+        """The job title and organisation an appearance names of its own (`at`: empty, or
+        [((job bg, job en), organisation slug)]), in the language with index `language`."""
+        if not at:
+            return {}
+        titles, organisation = at[0]
+        return {
+            "job_title": titles[language],
+            "organisation": self.organisations[organisation][language] if organisation else None,
+        }
+
     def _load_session(self, edition, spec, session_spec):
         (
             slug,
@@ -565,8 +576,8 @@ class DemoLoader:
                 language=language,
             )
             session.speakers = [
-                SessionSpeaker(person=person, role=role, sort_order=i)
-                for i, (key, role) in enumerate(speakers)
+                SessionSpeaker(person=person, role=role, sort_order=i, **self._at_the_time(at, 0))
+                for i, (key, role, *at) in enumerate(speakers)
                 if (person := self.people[key][0]) is not None
             ]
             session.topics = [t for key in topics if (t := self.topics[key][0])]
@@ -580,8 +591,8 @@ class DemoLoader:
             page.room = page.room.get_translation_or_none(self.en) if page.room else None
             page.track = page.track.get_translation_or_none(self.en) if page.track else None
             page.speakers = [
-                SessionSpeaker(person=person, role=role, sort_order=i)
-                for i, (person_key, role) in enumerate(speakers)
+                SessionSpeaker(person=person, role=role, sort_order=i, **self._at_the_time(at, 1))
+                for i, (person_key, role, *at) in enumerate(speakers)
                 if (person := self.people[person_key][1]) is not None
             ]
 

@@ -249,6 +249,8 @@ TRACKS = {
 
 # A session: (slug, day, start, end, type, room, track, language, topics, industries, speakers,
 #             (title bg, title en), (abstract bg, abstract en))
+# A speaker: (person slug, role), or (person slug, role, ((job bg, job en), organisation slug))
+# for an appearance with the job title and organisation of its time.
 EDITIONS = [
     {
         "year": 2025,
@@ -395,7 +397,17 @@ EDITIONS = [
                 "bg",
                 ["startups", "funding"],
                 ["mechatronics-cleantech", "biotech"],
-                [("petar-angelov", "speaker"), ("svetla-nikolova", "speaker")],
+                [
+                    (
+                        "petar-angelov",
+                        "speaker",
+                        (
+                            ("ръководител на стартъп програмата", "Startup Programme Lead"),
+                            "sofia-tech-park",
+                        ),
+                    ),
+                    ("svetla-nikolova", "speaker"),
+                ],
                 (
                     "Стартиращи компании: иновации, финансиране, бариери и истории на успеха",
                     "Startups: innovation, financing, barriers and success stories",

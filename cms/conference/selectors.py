@@ -7,8 +7,10 @@ translated page may still point at the source-language room, track or person. Qu
 prefetched, so a caller that reads the documented attributes runs a fixed number of queries.
 """
 
+import copy
 from collections import defaultdict
 from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 from django.db.models import (
     Case,
@@ -48,6 +50,7 @@ from cms.people.selectors import (
     localise_keys,
     localised,
     organisation_queryset,
+    organisations_by_key,
     people_localise,
     person_list,
     person_queryset,
@@ -452,17 +455,77 @@ def session_get(*, pk, locale):
     return session
 
 
+class SpeakerLink(NamedTuple):
+    """A speaker of a session as stored: the person's translation key, the role, and the
+    appearance's own job title ("" when not set) and organisation's translation key (None when
+    not set)."""
+
+    person: object
+    role: str
+    job_title: str
+    organisation: object
+
+
 def session_speaker_keys(ids):
-    """{session id: [(person translation key, role)]} for the sessions `ids`, in the editors'
-    order."""
+    """{session id: [SpeakerLink]} for the sessions `ids`, in the editors' order."""
     speakers = {}
-    for session_id, person_key, role in (
+    for session_id, *link in (
         SessionSpeaker.objects.filter(session_id__in=ids)
         .order_by("sort_order", "pk")
-        .values_list("session_id", "person__translation_key", "role")
+        .values_list(
+            "session_id",
+            "person__translation_key",
+            "role",
+            "job_title",
+            "organisation__translation_key",
+        )
     ):
-        speakers.setdefault(session_id, []).append((person_key, role))
+        speakers.setdefault(session_id, []).append(SpeakerLink(*link))
     return speakers
+
+
+def speaker_organisation_keys(people, speakers):
+    """Translation keys of the organisations the speakers show: the people's current ones and
+    those their appearances set (`speakers`: `session_speaker_keys`'s answer)."""
+    keys = {p.organisation.translation_key for p in people if p.organisation is not None}
+    keys.update(
+        link.organisation
+        for links in speakers.values()
+        for link in links
+        if link.organisation is not None
+    )
+    return keys
+
+
+def speakers_as_appearing(speakers, people, organisations):
+    """{session id: [(person, role)]}: each session's published speakers as that appearance
+    shows them.
+
+    `speakers`: `session_speaker_keys`'s answer; `people`: the localised people by translation
+    key, with `organisation_l` attached; `organisations`: the localised organisations by
+    translation key (`organisations_by_key`). An appearance's own job title and organisation
+    replace the person's current ones (`job_title`, `organisation_l`) on a copy of the person;
+    an organisation set on the appearance but not published shows as none.
+    """
+    return {
+        session_id: [
+            (_as_appearing(people[link.person], link, organisations), link.role)
+            for link in links
+            if link.person in people
+        ]
+        for session_id, links in speakers.items()
+    }
+
+
+def _as_appearing(person, link, organisations):
+    if not link.job_title and link.organisation is None:
+        return person
+    shown = copy.copy(person)
+    if link.job_title:
+        shown.job_title = link.job_title
+    if link.organisation is not None:
+        shown.organisation_l = organisations.get(link.organisation)
+    return shown
 
 
 def session_tag_keys(ids, name):
@@ -482,11 +545,13 @@ def sessions_localise(sessions, locale, *, known_editions=(), summary=False):
     """Attach `edition_l`, `room_l`, `track_l`, `speakers_l` [(person, role)], `topics_l` and
     `industries_l`.
 
-    People come with `organisation_l`; unpublished people are left out. The edition carries its
-    conference's title, language, acronym and slug as `edition_get`'s does.
+    People come as each appearance shows them (`speakers_as_appearing`): `job_title` and
+    `organisation_l` are the appearance's where it sets them, else the person's current ones;
+    unpublished people are left out. The edition carries its conference's title, language,
+    acronym and slug as `edition_get`'s does.
     `known_editions`: editions already loaded with their conference (`edition_get`'s), used
-    as they are. `summary`: what a list item shows, in fewer queries: people without
-    `organisation_l`, editions without their conference.
+    as they are. `summary`: what a list item shows, in fewer queries: organisations without
+    their logos, editions without their conference.
     """
     sessions = list(sessions)
     if not sessions:
@@ -501,12 +566,15 @@ def sessions_localise(sessions, locale, *, known_editions=(), summary=False):
     speakers = session_speaker_keys(ids)
     people = localise_keys(
         Person,
-        {key for links in speakers.values() for key, _role in links},
+        {link.person for links in speakers.values() for link in links},
         locale,
         queryset=person_queryset().select_related("organisation"),
     )
-    if not summary:
-        people_localise(list(people.values()), locale)
+    organisations = organisations_by_key(
+        speaker_organisation_keys(people.values(), speakers), locale, logos=not summary
+    )
+    people_localise(list(people.values()), locale, organisations=organisations)
+    speakers = speakers_as_appearing(speakers, people, organisations)
     tags = {}
     for name, model in (("topics", Topic), ("industries", Industry)):
         keys = session_tag_keys(ids, name)
@@ -525,9 +593,7 @@ def sessions_localise(sessions, locale, *, known_editions=(), summary=False):
         session.edition_l = editions.get(session.edition_page_id)
         session.room_l = rooms.get(session.room_key)
         session.track_l = tracks.get(session.track_key)
-        session.speakers_l = [
-            (people[key], role) for key, role in speakers.get(session.pk, ()) if key in people
-        ]
+        session.speakers_l = speakers.get(session.pk, [])
         for name, (keys, found) in tags.items():
             local = {found[k].pk: found[k] for k in keys.get(session.pk, ()) if k in found}
             setattr(session, f"{name}_l", sorted(local.values(), key=lambda t: t.name))

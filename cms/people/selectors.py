@@ -88,14 +88,30 @@ def organisation_queryset():
     )
 
 
-def people_localise(people, locale):
-    """Attach `organisation_l` (the visible localised organisation or None) to each person."""
-    orgs = localise_by_key(
-        Organisation,
-        [p.organisation for p in people],
-        locale,
-        queryset=organisation_queryset(),
+def organisations_by_key(keys, locale, *, logos=True):
+    """Map translation key -> the published organisation of that key in `locale` (else the other
+    language); keys with no published organisation are absent. One query, and two more for the
+    logos and their renditions (`logos=False`: none)."""
+    queryset = (
+        organisation_queryset()
+        if logos
+        else Organisation.objects.filter(live=True).select_related("locale")
     )
+    return localise_keys(Organisation, keys, locale, queryset=queryset)
+
+
+def people_localise(people, locale, *, organisations=None):
+    """Attach `organisation_l` (the visible localised organisation or None) to each person.
+
+    `organisations`: an `organisations_by_key` map the caller has read already, holding the
+    people's organisations; else one is read here.
+    """
+    orgs = organisations
+    if orgs is None:
+        orgs = organisations_by_key(
+            {p.organisation.translation_key for p in people if p.organisation is not None},
+            locale,
+        )
     for person in people:
         org = person.organisation
         person.organisation_l = orgs.get(org.translation_key) if org is not None else None

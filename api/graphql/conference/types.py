@@ -40,7 +40,12 @@ class TrackRef(graphene.ObjectType):
 
 class SessionSpeaker(graphene.ObjectType):
     role = graphene.String(required=True)
-    person = graphene.Field(PersonSummary, required=True)
+    person = graphene.Field(
+        PersonSummary,
+        required=True,
+        description="jobTitle and organisation are those at the time of this session: the "
+        "person's current ones unless the session names others.",
+    )
 
 
 class Material(graphene.ObjectType):

@@ -127,7 +127,7 @@ export const SessionCard = memo(function SessionCard({
             <span key={`${sp.id}-${sp.role}`}>
               {i ? ", " : ""}
               <span className={styles.speaker}>{sp.name}</span>
-              {sp.organisation ? <span className={styles.org}> ({sp.organisation})</span> : null}
+              {sp.organisation ? <span className={styles.org}> ({sp.organisation.name})</span> : null}
             </span>
           ))}
         </p>

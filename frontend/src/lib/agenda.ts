@@ -26,8 +26,8 @@ export interface AgendaSpeaker {
   id: number;
   name: string;
   role: string;
-  /** The speaker's organisation, when known. */
-  organisation?: string | null;
+  /** The speaker's organisation at the time of the session, when known. */
+  organisation?: { name: string } | null;
 }
 
 export interface AgendaSession {

@@ -1091,7 +1091,7 @@ export interface components {
             language: string;
             room: components["schemas"]["RoomRef"] | null;
             track: components["schemas"]["TrackRef"] | null;
-            /** @description {id, name, role, photo}; with expand=speakers {role, person} as in the detail. */
+            /** @description {id, name, role, photo, organisation}; with expand=speakers {role, person} as in the detail. */
             readonly speakers: components["schemas"]["SessionListSpeaker"][];
             /** @description Ids; objects with expand=topics. */
             readonly topics: (number | components["schemas"]["Topic"])[];
@@ -1115,6 +1115,7 @@ export interface components {
         SessionListSpeaker: components["schemas"]["SessionSpeakerRef"] | components["schemas"]["SessionSpeaker"];
         SessionSpeaker: {
             role: string;
+            /** @description job_title and organisation are those at the time of this session: the person's current ones unless the session names others. */
             person: components["schemas"]["PersonSummary"];
         };
         SessionSpeakerRef: {
@@ -1126,6 +1127,8 @@ export interface components {
              * @description Thumbnail (160x160) URL.
              */
             photo: string | null;
+            /** @description The organisation at the time of this session (the person's current one unless the session names another). */
+            organisation: components["schemas"]["OrganisationRef"] | null;
         };
         SocialLink: {
             /** @description linkedin, facebook, x, youtube, instagram or website */

@@ -127,9 +127,18 @@ const SessionCore = z.object({
   updated_at: z.string().nullable(),
 });
 
-/** A session in /sessions/ (no `expand`): short speakers, topic and industry ids. */
+/** A session in /sessions/ (no `expand`): short speakers (with the organisation at the time of the
+ * session), topic and industry ids. */
 export const Session = SessionCore.extend({
-  speakers: z.array(z.object({ id: z.number(), name: z.string(), role: z.string(), photo: z.string().nullable() })),
+  speakers: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      role: z.string(),
+      photo: z.string().nullable(),
+      organisation: z.object({ id: z.number(), name: z.string() }).nullish(),
+    }),
+  ),
   topics: z.array(z.number()),
   industries: z.array(z.number()),
 });

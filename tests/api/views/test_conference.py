@@ -72,7 +72,10 @@ def test_sessions_localise_speakers_rooms_and_tracks(client, demo_api):
         "panelist",
     ]
     moderator = panel["speakers"][0]
-    assert set(moderator) == {"id", "name", "role", "photo"}
+    assert set(moderator) == {"id", "name", "role", "photo", "organisation"}
+    assert (
+        moderator["organisation"]["name"] == "ARC Consulting – Enterprise Europe Network-Bulgaria"
+    )
     assert moderator["name"] == "Nikolay Stoyanov"
     assert moderator["photo"].startswith("http") and ".fill-160x160." in moderator["photo"]
     detail = client.get(f"/api/v1/sessions/{panel['id']}/?locale=en").json()

@@ -65,7 +65,9 @@ def test_session_list_items_carry_what_a_list_needs(client, demo_api):
     items = get_all(client, "/api/v1/sessions/?locale=en&page_size=100")
     assert items and all(set(item) == SESSION_ITEM for item in items)
     panel = _panel(client)
-    assert all(set(sp) == {"id", "name", "role", "photo"} for sp in panel["speakers"])
+    assert all(
+        set(sp) == {"id", "name", "role", "photo", "organisation"} for sp in panel["speakers"]
+    )
     assert all(isinstance(t, int) for t in panel["topics"] + panel["industries"])
     topics = {t["id"]: t["slug"] for t in get_all(client, "/api/v1/topics/?locale=en")}
     assert "tech-parks" in [topics[t] for t in panel["topics"]]

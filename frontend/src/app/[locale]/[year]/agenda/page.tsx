@@ -30,11 +30,10 @@ export default async function AgendaPage({ params, searchParams }: PageProps<"/[
   const q = await searchParams;
   const locale = localeOf(p.locale);
   const year = yearOf(p.year);
-  const [edition, sessions, topics, speakers] = await Promise.all([
+  const [edition, sessions, topics] = await Promise.all([
     api.edition(year, locale),
     api.sessions(year, locale),
     api.topics(locale),
-    api.speakers(locale, year),
   ]);
   if (!edition) notFound();
   const t = dictionary(locale);
@@ -42,7 +41,6 @@ export default async function AgendaPage({ params, searchParams }: PageProps<"/[
   const fixedNow = !!nowParam && !Number.isNaN(Date.parse(nowParam));
   const view = one(q.view);
   const day = one(q.day);
-  const organisation = new Map(speakers.map((sp) => [sp.id, sp.organisation?.name ?? null]));
   const timeZone = validTimeZone(edition.timezone);
   // Only what the agenda shows travels to the browser, with its days, times and labels worked out
   // here: the browser starts the agenda without date arithmetic of its own.
@@ -60,7 +58,8 @@ export default async function AgendaPage({ params, searchParams }: PageProps<"/[
     room: s.room,
     track: s.track,
     topics: s.topics,
-    speakers: s.speakers.map((sp) => ({ id: sp.id, name: sp.name, role: sp.role, organisation: organisation.get(sp.id) ?? null })),
+    // The organisation at the time of the session, as the session's own speaker entry gives it.
+    speakers: s.speakers.map((sp) => ({ id: sp.id, name: sp.name, role: sp.role, organisation: sp.organisation ? { name: sp.organisation.name } : null })),
   }, timeZone));
   const usedTopics = new Set(agenda.flatMap((s) => s.topics));
   const topicRefs = topics.filter((tp) => usedTopics.has(tp.id)).map(({ id, name, slug }) => ({ id, name, slug }));
