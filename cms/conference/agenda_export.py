@@ -27,6 +27,7 @@ from wagtail.models import Locale
 
 from cms.conference import schedule
 from cms.conference.agenda_import import (
+    FIELDS,
     LABELS,
     Format,
     object_guid,
@@ -37,21 +38,8 @@ from cms.conference.agenda_import import (
 from cms.conference.models import Room, SessionPage, SessionSpeaker, Track
 from cms.people.models import Person, Topic
 
-COLUMNS = (
-    "id",
-    "date",
-    "start",
-    "end",
-    "room",
-    "title",
-    "title_en",
-    "type",
-    "speakers",
-    "track",
-    "topics",
-    "language",
-    "abstract",
-)
+# The import's columns, with the end written out (the duration column is only read).
+COLUMNS = tuple(name for name in FIELDS if name != "duration")
 GENERATOR = {"name": "conference-platform", "version": "1.0"}
 TIMESLOT = "00:15"
 DEFAULT_DAY = (datetime.time(9, 0), datetime.time(18, 0))
