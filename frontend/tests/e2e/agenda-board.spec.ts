@@ -1,3 +1,8 @@
+import { execFile } from "node:child_process";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { API_URL, shot } from "./helpers";
 
@@ -9,6 +14,9 @@ import { API_URL, shot } from "./helpers";
 const ADMIN_USER = process.env.ADMIN_USER || "admin";
 const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD || "conference-demo";
 const TIMEOUT = { timeout: 15_000 };
+const run = promisify(execFile);
+// The backend's virtualenv (make venv), for writing a spreadsheet with openpyxl.
+const PYTHON = process.env.E2E_PYTHON || path.resolve(__dirname, "../../../.venv/bin/python");
 
 type Room = { id: number | null; name: string; all: boolean };
 type Card = { id: number; title: string; room: number | null; day: string | null; start_minutes?: number; end_minutes?: number };
@@ -215,4 +223,77 @@ test("the agenda board creates, refuses, moves, undoes, moves by keyboard, resiz
   await expect(page.locator(".ab-grid .ab-card", { hasText: titleA })).toHaveAttribute("data-start", `${day}T${clock(t + 15)}`, TIMEOUT);
   await expect(page.locator(".ab-grid .ab-card", { hasText: titleB })).toHaveAttribute("data-start", `${day}T${clock(t + 60)}`);
   await shot(page, "agenda-board");
+});
+
+/** An XLSX programme with Bulgarian headers, made with openpyxl (the backend's virtualenv). */
+async function spreadsheet(rows: (string | null)[][], day: string): Promise<string> {
+  const file = path.join(os.tmpdir(), `programme-${process.pid}-${Date.now()}.xlsx`);
+  const script = [
+    "import datetime, json, sys, openpyxl",
+    "rows, day, out = json.loads(sys.argv[1]), datetime.date.fromisoformat(sys.argv[2]), sys.argv[3]",
+    "book = openpyxl.Workbook()",
+    "book.active.append(['Дата', 'Начало', 'Край', 'Зала', 'Заглавие', 'Заглавие на английски', 'Вид'])",
+    "[book.active.append([day] + row) for row in rows]",
+    "book.save(out)",
+  ].join("\n");
+  await run(PYTHON, ["-c", script, JSON.stringify(rows), day, file]);
+  return file;
+}
+
+test("a spreadsheet is previewed, imported in one confirmation, and its sessions are dragged on the board", async ({ page }) => {
+  test.setTimeout(120_000);
+  await logIn(page);
+  const editionId = await cloneDraftEdition(page);
+  await page.goto(`${API_URL}/admin/editions/${editionId}/agenda/`);
+  await expect(page.locator(".ab-grid")).toBeVisible(TIMEOUT);
+  const payload = await payloadOf(page);
+  const rooms = payload.rooms.filter((room) => !room.all);
+  const [room1, room2] = rooms as [Room, Room];
+  const day = payload.edition.days[0]!;
+  const t = freeTime(payload, day, [room1.id as number, room2.id as number]);
+  const suffix = Math.random().toString(36).slice(2, 7);
+  const titles = [`Внесена лекция ${suffix}`, `Внесен панел ${suffix}`];
+  const file = await spreadsheet(
+    [
+      [clock(t), clock(t + 30), room2.name, titles[0]!, `Imported talk ${suffix}`, "Лекция"],
+      [clock(t + 30), clock(t + 60), room2.name, titles[1]!, `Imported panel ${suffix}`, "Панелна дискусия"],
+    ],
+    day,
+  );
+
+  await page.goto(`${API_URL}/admin/editions/${editionId}/agenda/import/`);
+  await page.locator('input[type="file"][name="file"]').setInputFiles(file);
+  await page.locator("form[data-agenda-import-form] button[type=submit]").click();
+  // The preview: two sessions to create, nothing written yet.
+  await expect(page.locator("[data-import-create] tbody tr")).toHaveCount(2, TIMEOUT);
+  await expect(page.locator("[data-import-create]")).toContainText(titles[0]!);
+  const before = await page.request.get(`${API_URL}/admin/editions/${editionId}/agenda/data/`);
+  expect(JSON.stringify(await before.json())).not.toContain(titles[0]!);
+  await page.getByRole("button", { name: /Confirm the import|Потвърждаване/ }).click();
+
+  // The board, with both imported drafts in room 2.
+  await page.waitForURL(new RegExp(`/admin/editions/${editionId}/agenda/$`), TIMEOUT);
+  const imported = page.locator(".ab-grid .ab-card", { hasText: titles[0]! });
+  await expect(imported).toHaveAttribute("data-start", `${day}T${clock(t)}`, TIMEOUT);
+  await expect(imported).toHaveAttribute("data-room", String(room2.id));
+  await expect(imported).toHaveAttribute("data-status", "draft");
+  const other = page.locator(".ab-grid .ab-card", { hasText: titles[1]! });
+  await expect(other).toHaveAttribute("data-start", `${day}T${clock(t + 30)}`);
+
+  // The second dragged onto the first: refused; then to room 1: accepted.
+  await dragCardTo(page, other, slot(page, day, room2.id, t));
+  await expect(other.locator(".ab-card__message--error")).toContainText(titles[0]!, TIMEOUT);
+  await expect(other).toHaveAttribute("data-start", `${day}T${clock(t + 30)}`);
+  await dragCardTo(page, other, slot(page, day, room1.id, t));
+  await expect(other).toHaveAttribute("data-room", String(room1.id), TIMEOUT);
+  await expect(other).toHaveAttribute("data-start", `${day}T${clock(t)}`);
+  await expect(other.locator('.ab-card__message[data-kind="ok"]')).toBeVisible(TIMEOUT);
+
+  // The same file again: everything unchanged, nothing to confirm.
+  await page.goto(`${API_URL}/admin/editions/${editionId}/agenda/import/`);
+  await page.locator('input[type="file"][name="file"]').setInputFiles(file);
+  await page.locator("form[data-agenda-import-form] button[type=submit]").click();
+  await expect(page.locator("[data-import-change] tbody tr")).toHaveCount(1, TIMEOUT);
+  await expect(page.locator("[data-import-create]")).toHaveCount(0);
+  await fs.rm(file, { force: true });
 });
