@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page, Revision
 
 from cms.conference import agenda_import, schedule
@@ -86,11 +86,11 @@ def build_programme(locales):
     english.rooms, english.tracks = rooms, tracks
     english.title = "Edition 2027"
     english.save_revision().publish()
-    maria = _person("Мария Петрова", "Maria Petrova", "maria", locales)
-    georgi = _person("Георги Иванов", "Georgi Ivanov", "georgi", locales)
-    topic = Topic.objects.create(name="Индустрия 4.0", slug="industry-4-0", locale=bg)
+    maria = _person("Ралица Петкова", "Ralitsa Petkova", "ralitsa", locales)
+    georgi = _person("Гергин Иванчев", "Gergin Ivanchev", "gergin", locales)
+    topic = Topic.objects.create(name="Кръгова икономика", slug="circular-economy", locale=bg)
     topic_en = topic.copy_for_translation(en)
-    topic_en.name = "Industry 4.0"
+    topic_en.name = "Circular economy"
     topic_en.save()
     main, hall2 = edition.rooms.order_by("sort_order")
     policy, business = edition.tracks.order_by("sort_order")
@@ -118,6 +118,13 @@ def build_programme(locales):
         topic=topic,
         opening=SessionPage.objects.get(pk=opening.pk),
     )
+
+
+@pytest.fixture(autouse=True)
+def _bulgarian():
+    """Messages read in the admin's default language, whatever an earlier test activated."""
+    with translation.override("bg"):
+        yield
 
 
 @pytest.fixture
@@ -187,9 +194,9 @@ BULGARIAN_SHEET = [
         "Клъстерите и външните пазари",
         "Clusters and external markets",
         "Панелна дискусия",
-        "Мария Петрова (модератор)\nИван Нов (панелист)",
+        "Ралица Петкова (модератор)\nИван Нов (панелист)",
         "бизнес",
-        "Индустрия 4.0",
+        "Кръгова икономика",
         "bg-en",
         "Дискусия за пазарите извън ЕС.",
     ],
@@ -202,7 +209,7 @@ BULGARIAN_SHEET = [
         "Дигитални хъбове",
         None,
         "доклад",
-        "Georgi Ivanov",
+        "Gergin Ivanchev",
         "Политики",
         None,
         "Български",
@@ -219,7 +226,7 @@ BULGARIAN_SHEET = [
         "Откриване",
         "Opening",
         "Церемония",
-        "Мария Петрова (водещ)",
+        "Ралица Петкова (водещ)",
         None,
         None,
         "bg-en",
@@ -257,11 +264,11 @@ def test_a_bulgarian_spreadsheet_is_previewed_applied_and_reimported_unchanged(
     )
     assert markets.session_type == "panel" and markets.language == "bg-en"
     assert [(s.person.name, s.role) for s in markets.speakers.order_by("sort_order")] == [
-        ("Мария Петрова", "moderator"),
+        ("Ралица Петкова", "moderator"),
         ("Иван Нов", "panelist"),
     ]
     assert list(markets.topics.all()) == [programme.topic]
-    assert [t.name for t in english(markets).topics.all()] == ["Industry 4.0"]
+    assert [t.name for t in english(markets).topics.all()] == ["Circular economy"]
     assert "Дискусия за пазарите извън ЕС." in markets.abstract
     markets_en = english(markets)
     assert markets_en.title == "Clusters and external markets" and not markets_en.live
@@ -291,11 +298,11 @@ def test_a_bulgarian_spreadsheet_is_previewed_applied_and_reimported_unchanged(
 
 ENGLISH_CSV = (
     "\ufeffID;Date;Start;End;Duration;Room;Title;Type;Speakers;Track;Language\r\n"
-    "S1;2027-03-25;14:00;14:45;;Hall 2;Export credit for clusters;talk;Georgi Ivanov;"
+    "S1;2027-03-25;14:00;14:45;;Hall 2;Export credit for clusters;talk;Gergin Ivanchev;"
     "Business;English\r\n"
     "S2;25.03.2027;9:30;;45 min;Main hall;Funding tools;Workshop;"
-    '"Maria Petrova (moderator); Георги Иванов";;bg\r\n'
-    ";24.03.2027;09:30;10:00;;Main hall;Откриване;ceremony;Мария Петрова (host);;bg-en\r\n"
+    '"Ralitsa Petkova (moderator); Гергин Иванчев";;bg\r\n'
+    ";24.03.2027;09:30;10:00;;Main hall;Откриване;ceremony;Ралица Петкова (host);;bg-en\r\n"
 )
 
 
@@ -453,25 +460,67 @@ def test_the_management_command_previews_with_dry_run_then_imports(programme, tm
     path.write_bytes(ENGLISH_CSV.encode("utf-8"))
     before = counts()
     out = io.StringIO()
-    call_command("agenda_import", str(path), "--edition", "2027", "--dry-run", stdout=out)
+    call_command(
+        "agenda_import",
+        str(path),
+        "--conference",
+        "conference",
+        "--edition",
+        "2027",
+        "--dry-run",
+        stdout=out,
+    )
     text = out.getvalue()
     assert "2 за създаване, 0 за промяна, 1 без промяна, 0 с проблеми." in text, text
     assert "Export credit for clusters" in text
     assert counts() == before
-    call_command("agenda_import", str(path), "--edition", "2027", stdout=io.StringIO())
+    call_command(
+        "agenda_import",
+        str(path),
+        "--conference",
+        "conference",
+        "--edition",
+        "2027",
+        stdout=io.StringIO(),
+    )
     assert {"Export credit for clusters", "Funding tools"} <= set(sessions(programme.edition))
 
     bad = tmp_path / "bad.csv"
     bad.write_bytes(PROBLEM_CSV.encode())
     before = counts()
     with pytest.raises(CommandError) as failed:
-        call_command("agenda_import", str(bad), "--edition", "2027", "--dry-run", stdout=out)
+        call_command(
+            "agenda_import",
+            str(bad),
+            "--conference",
+            "conference",
+            "--edition",
+            "2027",
+            "--dry-run",
+            stdout=out,
+        )
     assert "Ред 2, колона „Room“" in str(failed.value)
     with pytest.raises(CommandError):
-        call_command("agenda_import", str(bad), "--edition", "2027", stdout=io.StringIO())
+        call_command(
+            "agenda_import",
+            str(bad),
+            "--conference",
+            "conference",
+            "--edition",
+            "2027",
+            stdout=io.StringIO(),
+        )
     assert counts() == before
     with pytest.raises(CommandError):
-        call_command("agenda_import", str(path), "--edition", "1999", stdout=io.StringIO())
+        call_command(
+            "agenda_import",
+            str(path),
+            "--conference",
+            "conference",
+            "--edition",
+            "1999",
+            stdout=io.StringIO(),
+        )
 
 
 # Admin
