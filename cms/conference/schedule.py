@@ -402,11 +402,7 @@ def session_create(
             )
         ]
         copy.topics = _localised("topics", list(topics), other.locale)
-        copy.track = (
-            Track.objects.filter(translation_key=track.translation_key, locale=other.locale).first()
-            if track
-            else None
-        )
+        copy.track = _localised("track", track, other.locale)
         copy.save(clean=False)
         copy.save_revision(user=user, log_action=True, clean=False)
         count += 1
