@@ -394,7 +394,7 @@ def _body(request):
 
 
 def _id(value, field):
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
         raise BoardInputError(
@@ -435,7 +435,7 @@ def _datetime(data, field, tz):
     if value is None:
         return None
     parsed = None
-    if isinstance(value, str) and len(value) <= 40:
+    if isinstance(value, str) and len(value) <= 40 and value.isascii():
         try:
             parsed = parse_datetime(value.strip())
         except ValueError:

@@ -545,6 +545,11 @@ def test_an_editor_who_may_edit_but_not_publish_leaves_drafts(client, edition, a
         ("[" * 100000 + "]" * 100000, "__all__"),
         ({}, "session"),
         ({"session": "abc", "start": None, "end": None}, "session"),
+        ({"session": "TALK_IN_ARABIC_DIGITS", "start": None, "end": None}, "session"),
+        (
+            {"session": "TALK", "start": "\u0662\u0660\u0662\u0665-03-26T10:00", "end": None},
+            "start",
+        ),
         ({"session": True, "start": None, "end": None}, "session"),
         ({"session": 99999999999999999999, "start": None, "end": None}, "session"),
         ({"session": -1, "start": None, "end": None}, "session"),
@@ -594,6 +599,9 @@ def test_hostile_moves_get_400(admin, edition, add_session, conference, body, fi
         "TALK": talk.pk,
         "OTHER_ROOM": other.rooms.get().pk,
         "OTHER_SESSION": foreign.pk,
+        "TALK_IN_ARABIC_DIGITS": str(talk.pk).translate(
+            {ord(d): chr(0x0660 + int(d)) for d in "0123456789"}
+        ),
     }
     if isinstance(body, dict):
         body = {k: replacements.get(v, v) if isinstance(v, str) else v for k, v in body.items()}
