@@ -1,7 +1,6 @@
 """Fields shared by every domain: images with their sizes, public URLs, GUIDs, local times."""
 
 import logging
-import uuid
 import zoneinfo
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -14,9 +13,9 @@ from rest_framework import serializers
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
-logger = logging.getLogger(__name__)
+from cms.core.ids import guid  # noqa: F401  (re-exported: the serializers' GUIDs)
 
-GUID_NAMESPACE = uuid.UUID("6f1d3c58-2b8e-4f61-9a3e-0c5b1d7e9a42")
+logger = logging.getLogger(__name__)
 
 RENDITION_NAMES = {
     "fill-400x400": "square",
@@ -26,12 +25,6 @@ RENDITION_NAMES = {
     "fill-1200x500": "hero",
     "width-800": "card",
 }
-
-
-@lru_cache(maxsize=2**16)
-def guid(kind, translation_key):
-    """A stable UUID for an object and all its translations (a pure function: remembered)."""
-    return str(uuid.uuid5(GUID_NAMESPACE, f"{kind}:{translation_key}"))
 
 
 def absolute(request, url):

@@ -35,6 +35,7 @@ _COLUMNS = (
     "end",
     "session_type",
     "language",
+    "cancelled",
     "abstract",
     "materials_data",
     "last_published_at",
@@ -59,6 +60,7 @@ class AgendaSession:
     end: object
     session_type: str
     language: str
+    cancelled: bool
     abstract: str
     materials: list
     last_published_at: object

@@ -21,7 +21,6 @@ import io
 import itertools
 import json
 import re
-import uuid
 import warnings
 import zipfile
 from collections import Counter, defaultdict
@@ -43,6 +42,7 @@ from wagtail.models import Locale
 
 from cms.conference import rules, schedule
 from cms.conference.models import AgendaUpload, Room, SessionPage, SessionSpeaker, Track
+from cms.core.ids import guid
 from cms.people.models import Person, Topic
 
 Format = AgendaUpload.Format
@@ -54,7 +54,6 @@ HEADER_SEARCH_ROWS = 10
 UPLOAD_LIFETIME = datetime.timedelta(days=1)
 # The namespace of the stable guids of the public frab export: a session, a room or a person has
 # the same guid in both exports.
-GUID_NAMESPACE = uuid.UUID("6f1d3c58-2b8e-4f61-9a3e-0c5b1d7e9a42")
 
 # The programme's columns, in the order of an export, with the headers that name them (compared
 # case- and space-insensitively; a header's part in parentheses may be left out).
@@ -211,11 +210,11 @@ def _text(value):
 
 def session_guid(translation_key):
     """The stable guid of a session (and its translations) in the frab exports."""
-    return str(uuid.uuid5(GUID_NAMESPACE, f"session:{translation_key}"))
+    return guid("session", translation_key)
 
 
 def object_guid(kind, translation_key):
-    return str(uuid.uuid5(GUID_NAMESPACE, f"{kind}:{translation_key}"))
+    return guid(kind, translation_key)
 
 
 def plain_text(rich):

@@ -454,6 +454,14 @@ class SessionPage(LocalisedRelationsMixin, HeadlessPreviewMixin, Page):
     language = models.CharField(
         _("language"), max_length=5, choices=Language.choices, default=Language.BG
     )
+    cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_(
+            "The session stays in the published agenda, marked as cancelled, so that people "
+            "who planned to come see that it will not take place."
+        ),
+    )
     topics = ParentalManyToManyField(
         "people.Topic", verbose_name=_("topics"), blank=True, related_name="sessions"
     )
@@ -486,6 +494,7 @@ class SessionPage(LocalisedRelationsMixin, HeadlessPreviewMixin, Page):
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldRowPanel([FieldPanel("room"), FieldPanel("track")]),
                 FieldPanel("language"),
+                FieldPanel("cancelled"),
             ],
             heading=_("Schedule"),
         ),
@@ -694,3 +703,66 @@ class AgendaUpload(models.Model):
 
     def __str__(self):
         return self.filename or str(self.pk)
+
+
+VERSION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
+
+
+class Release(models.Model):
+    """A named version of an edition's public agenda, frozen when an editor released it: what
+    partner sites, apps and feeds compare against (see cms.conference.releases)."""
+
+    edition = models.ForeignKey(
+        EditionPage, verbose_name=_("edition"), on_delete=models.CASCADE, related_name="releases"
+    )
+    # The edition across its translations: releases are looked up by it, not by the page.
+    edition_key = models.UUIDField(editable=False, db_index=True)
+    number = models.PositiveIntegerField(pgettext_lazy("release", "number"), editable=False)
+    version = models.CharField(
+        pgettext_lazy("release", "version"),
+        max_length=32,
+        validators=[
+            RegexValidator(
+                VERSION_PATTERN,
+                _(
+                    "Use up to 32 Latin letters, digits, dots, hyphens or underscores, "
+                    "starting with a letter or digit (for example v2 or 2027-03)."
+                ),
+            )
+        ],
+    )
+    note_bg = models.TextField(pgettext_lazy("release", "note (Bulgarian)"), max_length=500)
+    note_en = models.TextField(
+        pgettext_lazy("release", "note (English)"), max_length=500, blank=True
+    )
+    released_at = models.DateTimeField(pgettext_lazy("release", "released"), db_index=True)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=pgettext_lazy("release", "released by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    snapshot = models.JSONField(pgettext_lazy("release", "snapshot"), editable=False)
+    # {"agenda": digest of the snapshot's agenda, "bg": ..., "en": ...}: what "unchanged" means.
+    digests = models.JSONField(editable=False, default=dict)
+    counts = models.JSONField(editable=False, default=dict)
+    # Against the release before it: {"added": n, "removed": n, "changed": n}.
+    changes = models.JSONField(editable=False, default=dict)
+
+    class Meta:
+        verbose_name = _("agenda release")
+        verbose_name_plural = _("agenda releases")
+        ordering = ["edition_key", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition_key", "number"], name="release_number_per_edition"
+            ),
+            models.UniqueConstraint(
+                fields=["edition_key", "version"], name="release_version_per_edition"
+            ),
+        ]
+
+    def __str__(self):
+        return self.version
