@@ -121,6 +121,7 @@ class DemoLoader:
         conference = self.load_conference()
         for spec in data.EDITIONS:
             self.load_edition(conference, spec)
+        self.load_releases()
         return conference
 
     # Identity and memory
@@ -536,6 +537,87 @@ class DemoLoader:
             "job_title": titles[language],
             "organisation": self.organisations[organisation][language] if organisation else None,
         }
+
+    def load_releases(self):
+        """v1 and v2 of the latest edition's agenda (data.RELEASES): the agenda is taken back to
+        how it was a week ago, released, brought to today's state through the editors' services
+        and released again."""
+        from django.utils import timezone
+
+        from cms.conference import releases, schedule
+        from cms.conference.models import Release
+
+        spec = data.RELEASES
+        key = f"releases:{spec['year']}"
+        if key in self.records:
+            return
+        edition = EditionPage.objects.filter(year=spec["year"], locale=self.bg).first()
+        if edition is None or Release.objects.filter(edition_key=edition.translation_key).exists():
+            self._remember(key)
+            return
+        sessions = {page.slug: page for page in SessionPage.objects.child_of(edition).live()}
+        wanted = [spec["moved"]["slug"], spec["renamed"]["slug"], spec["reinstated"], spec["added"]]
+        if any(slug not in sessions for slug in wanted):
+            self._remember(key)  # an editor changed the demo agenda: leave it as it is
+            return
+        moved = sessions[spec["moved"]["slug"]]
+        renamed = sessions[spec["renamed"]["slug"]]
+        reinstated, added = sessions[spec["reinstated"]], sessions[spec["added"]]
+        renamed_en = renamed.get_translation_or_none(self.en)
+        titles = (renamed.title, renamed_en.title if renamed_en else None)
+        shift = datetime.timedelta(minutes=spec["moved"]["minutes"])
+        start, end = moved.start, moved.end
+        now = timezone.now()
+
+        # The agenda a week ago.
+        schedule.session_move(session=moved, start=start + shift, end=end + shift)
+        schedule.session_update(session=renamed, title=spec["renamed"]["title"][0])
+        if renamed_en is not None:
+            schedule.session_update(session=renamed_en, title=spec["renamed"]["title"][1])
+        schedule.session_update(session=reinstated, cancelled=True)
+        for page in SessionPage.objects.filter(translation_key=added.translation_key, live=True):
+            page.unpublish()
+        extra = spec["removed"]
+        date = edition.start_date + datetime.timedelta(days=extra["day"])
+        room = edition.rooms.filter(
+            translation_key=demo_identity(f"room:{spec['year']}:{extra['room']}")
+        ).first()
+        removed = schedule.session_create(
+            edition=edition,
+            title=extra["title"][0],
+            session_type=SessionPage.Type.WORKSHOP,
+            start=_local(date, extra["start"]),
+            end=_local(date, extra["end"]),
+            room=room,
+            translations={"en": {"title": extra["title"][1]}},
+        ).session
+        schedule.sessions_publish(edition=edition, sessions=[removed])
+        releases.release_create(
+            edition=edition,
+            version="v1",
+            note_bg=spec["v1"][0],
+            note_en=spec["v1"][1],
+            now=now - datetime.timedelta(days=7),
+        )
+
+        # Today's agenda.
+        schedule.session_move(session=moved, start=start, end=end)
+        schedule.session_update(session=renamed, title=titles[0])
+        if renamed_en is not None:
+            schedule.session_update(session=renamed_en, title=titles[1])
+        schedule.session_update(session=reinstated, cancelled=False)
+        schedule.sessions_publish(edition=edition, sessions=[added])
+        for page in SessionPage.objects.filter(translation_key=removed.translation_key):
+            page.unpublish()
+        releases.release_create(
+            edition=edition,
+            version="v2",
+            note_bg=spec["v2"][0],
+            note_en=spec["v2"][1],
+            now=now - datetime.timedelta(days=1),
+        )
+        self._remember(key)
+        self.progress(f"edition {spec['year']}: releases v1 and v2")
 
     def _load_session(self, edition, spec, session_spec):
         (

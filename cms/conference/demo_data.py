@@ -1049,3 +1049,34 @@ ABOUT_PAGE = {
         "internationalisation and competitiveness.",
     ),
 }
+
+# Two releases of the latest edition's agenda: v1 froze it a week before the data above, v2
+# is the agenda as above. Between them one session moved, one was renamed, one that had been
+# cancelled is back on, one was added and one removed.
+RELEASES = {
+    "year": 2027,
+    "moved": {"slug": "creative-tech", "minutes": 60},
+    "renamed": {
+        "slug": "markets-keynote",
+        "title": ("Пазарите на Централна Азия", "Central Asian markets"),
+    },
+    "reinstated": "startup-pitch",
+    "added": "b2b-2027",
+    "removed": {
+        "day": 1,
+        "start": "14:00",
+        "end": "15:00",
+        "room": "hall2",
+        "title": ("Картографиране на клъстерите", "Mapping the clusters"),
+    },
+    "v1": (
+        "Първата програма: дните, залите и основните сесии.",
+        "The first programme: the days, the rooms and the main sessions.",
+    ),
+    "v2": (
+        "Б2Б срещите са в програмата, стартъп представянията отново ще се състоят, "
+        "лекцията за креативните индустрии е един час по-рано.",
+        "The B2B meetings are on the programme, the startup pitches are back on and the talk "
+        "on the creative industries is an hour earlier.",
+    ),
+}

@@ -705,7 +705,7 @@ class AgendaUpload(models.Model):
         return self.filename or str(self.pk)
 
 
-VERSION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
+VERSION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}\Z"
 
 
 class Release(models.Model):

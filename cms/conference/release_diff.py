@@ -191,7 +191,7 @@ def _changed_lines(title, session, changes, language):
             _("Moved: “%(title)s” from %(before)s to %(after)s.")
             % {"title": title, "before": before or "—", "after": after or "—"}
         )
-    if "end" in changes and session.get("end"):
+    if "end" in changes and "start" not in changes and session.get("end"):
         lines.append(
             _("“%(title)s” now ends at %(end)s.")
             % {"title": title, "end": _when(session["end"], language)[-5:]}

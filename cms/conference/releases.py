@@ -25,7 +25,7 @@ from cms.core.ids import guid
 
 FORMAT = 1
 LANGUAGES = release_diff.LANGUAGES
-RESERVED_VERSIONS = {"latest"}
+RESERVED_VERSIONS = {"latest", "feed.atom"}
 NOTE_MAX = 500
 
 

@@ -469,7 +469,7 @@ def person_create(*, name, user=None, job_title="", organisation=None, locale=No
     return person
 
 
-FOLLOWED = ("session_type", "language", "track", "speakers", "topics")
+FOLLOWED = ("session_type", "language", "track", "speakers", "topics", "cancelled")
 
 
 def in_locale(obj, locale):
@@ -500,8 +500,9 @@ def _localised(name, value, locale):
 @transaction.atomic
 def session_update(*, session, user=None, **changes):
     """Change the session's other fields (title, session_type, track, language, speakers as
-    [(person, role)], topics, abstract, external_id) through the same publishing rule as a move;
-    the translations follow the type, language, track, speakers and topics (in their locale)."""
+    [(person, role)], topics, cancelled, abstract, external_id) through the same publishing rule
+    as a move; the translations follow the type, language, track, speakers, topics and
+    cancellation (in their locale)."""
     session = SessionPage.objects.get(pk=session.pk)
     unknown = set(changes) - {"title", "abstract", "external_id", *FOLLOWED}
     if unknown:

@@ -199,3 +199,46 @@ def agenda_import_listing_button(page, user, next_url=None):
             icon_name="upload",
             priority=65,
         )
+
+
+@hooks.register("register_admin_urls")
+def register_agenda_releases_url():
+    from cms.conference.release_views import release_list_view
+
+    return [
+        path(
+            "editions/<int:page_id>/releases/",
+            release_list_view,
+            name="conference_edition_releases",
+        )
+    ]
+
+
+def _may_see_releases(page, user):
+    from cms.conference.schedule import source_edition
+
+    if not isinstance(page.specific_deferred, EditionPage):
+        return False
+    return source_edition(page).permissions_for_user(user).can_edit()
+
+
+@hooks.register("register_page_listing_more_buttons")
+def agenda_releases_listing_button(page, user, next_url=None):
+    if _may_see_releases(page, user):
+        yield ListingButton(
+            _("Agenda releases"),
+            reverse("conference_edition_releases", args=[page.pk]),
+            icon_name="history",
+            priority=57,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def agenda_releases_header_button(page, user, view_name=None, next_url=None):
+    if _may_see_releases(page, user):
+        yield ListingButton(
+            _("Agenda releases"),
+            reverse("conference_edition_releases", args=[page.pk]),
+            icon_name="history",
+            priority=57,
+        )

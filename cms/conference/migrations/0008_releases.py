@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('edition_key', models.UUIDField(db_index=True, editable=False)),
                 ('number', models.PositiveIntegerField(editable=False, verbose_name='number')),
-                ('version', models.CharField(max_length=32, validators=[django.core.validators.RegexValidator('^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$', 'Use up to 32 Latin letters, digits, dots, hyphens or underscores, starting with a letter or digit (for example v2 or 2027-03).')], verbose_name='version')),
+                ('version', models.CharField(max_length=32, validators=[django.core.validators.RegexValidator('^[A-Za-z0-9][A-Za-z0-9._-]{0,31}\\Z', 'Use up to 32 Latin letters, digits, dots, hyphens or underscores, starting with a letter or digit (for example v2 or 2027-03).')], verbose_name='version')),
                 ('note_bg', models.TextField(max_length=500, verbose_name='note (Bulgarian)')),
                 ('note_en', models.TextField(blank=True, max_length=500, verbose_name='note (English)')),
                 ('released_at', models.DateTimeField(db_index=True, verbose_name='released')),
