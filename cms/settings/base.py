@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "cms.core",
     "cms.people",
     "cms.conference",
+    "cms.webhooks",
     "search",
     "api",
     "wagtail_localize",
@@ -253,12 +254,36 @@ CELERY_BEAT_SCHEDULE = {
         "task": "search.check_consistency",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Webhook deliveries whose attempt is overdue (a lost task, a broker that was down).
+    "webhooks-sweep": {
+        "task": "webhooks.sweep",
+        "schedule": float(os.environ.get("WEBHOOKS_SWEEP_SECONDS", "60")),
+    },
     # Editions whose last day has passed become "archived" (past).
     "editions-to-past": {
         "task": "conference.archive_finished_editions",
         "schedule": crontab(hour=0, minute=20),
     },
 }
+
+# Webhooks (cms.webhooks): partner endpoints receive signed events (Standard Webhooks).
+# Seconds to connect and to read an answer, per attempt.
+WEBHOOKS_TIMEOUT = float(os.environ.get("WEBHOOKS_TIMEOUT", "10"))
+# Seconds before each retry of a failed delivery (the specification's recommendation); a delivery
+# is tried once more than there are entries, then marked failed.
+WEBHOOKS_RETRY_BACKOFF = [
+    float(s) for s in env_list("WEBHOOKS_RETRY_BACKOFF", "5,300,1800,7200,18000,36000,36000")
+]
+# An endpoint is disabled (editors told) after this many failed attempts in a row, the first of
+# them at least WEBHOOKS_DISABLE_AFTER_SECONDS ago; 0 never disables.
+WEBHOOKS_DISABLE_AFTER_FAILURES = int(os.environ.get("WEBHOOKS_DISABLE_AFTER_FAILURES", "15"))
+WEBHOOKS_DISABLE_AFTER_SECONDS = float(os.environ.get("WEBHOOKS_DISABLE_AFTER_SECONDS", "86400"))
+# An open delivery whose attempt is this overdue is queued again by the sweep.
+WEBHOOKS_REQUEUE_AFTER_SECONDS = float(os.environ.get("WEBHOOKS_REQUEUE_AFTER_SECONDS", "120"))
+# Endpoint URLs: https only, and no private, loopback or link-local hosts (production says so).
+WEBHOOKS_REQUIRE_HTTPS = env_bool("WEBHOOKS_REQUIRE_HTTPS", False)
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", True)
+# End of webhooks.
 
 # Search: OpenSearch or Elasticsearch when its URL is set, else the database engine (see search/).
 SEARCH_OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")

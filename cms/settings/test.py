@@ -29,3 +29,14 @@ SEARCH_TIMEOUT = 30.0
 # Wagtail's own background work (reference index, admin search index) is not under test; the
 # dummy backend records it without running it, which keeps content-heavy fixtures fast.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+# Webhooks: receivers on 127.0.0.1 over http; short timeouts; the retry schedule from the
+# environment (worker tests set tiny values), else short enough for tests.
+WEBHOOKS_REQUIRE_HTTPS = False
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = True
+WEBHOOKS_TIMEOUT = float(os.environ.get("WEBHOOKS_TIMEOUT", "5"))
+WEBHOOKS_RETRY_BACKOFF = [
+    float(s) for s in os.environ.get("WEBHOOKS_RETRY_BACKOFF", "0.5,1,2").split(",") if s
+]
+WEBHOOKS_DISABLE_AFTER_SECONDS = float(os.environ.get("WEBHOOKS_DISABLE_AFTER_SECONDS", "0"))
+# End of webhooks.

@@ -1,0 +1,1 @@
+"""Webhooks: partner endpoints registered in the admin receive signed events (Standard Webhooks)."""
