@@ -177,3 +177,21 @@ def parse_expand(values, *, choices, field="expand"):
             f"Give each {field} value once ({', '.join(repeated)} repeated).", field=field
         )
     return frozenset(names)
+
+
+# A release's name as editors may write it (cms.conference.models.VERSION_PATTERN: the API may
+# not import models; a test keeps the two equal) or "latest".
+VERSION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
+VERSION_SCHEMA = {"type": "string", "pattern": VERSION_PATTERN, "minLength": 1, "maxLength": 32}
+
+
+def parse_version(value, *, field="version"):
+    """A release name (1-32 ASCII letters, digits, dots, hyphens, underscores, starting with a
+    letter or digit; "latest" for the newest), else a 400."""
+    if not isinstance(value, str) or not re.fullmatch(VERSION_PATTERN, value, re.ASCII):
+        raise BadRequest(
+            f"{field} must be a release name such as v2 or latest: 1-32 Latin letters, digits, "
+            "dots, hyphens or underscores, starting with a letter or digit.",
+            field=field,
+        )
+    return value

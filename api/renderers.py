@@ -30,3 +30,8 @@ class XMLRenderer(_ExportRenderer):
 class CSVRenderer(_ExportRenderer):
     media_type = "text/csv"
     format = "csv"
+
+
+class AtomRenderer(_ExportRenderer):
+    media_type = "application/atom+xml"
+    format = "atom"

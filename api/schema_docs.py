@@ -21,8 +21,11 @@ class ProblemSerializer(serializers.Serializer):
     )
 
 
-def _problem(description):
+def problem_response(description):
     return OpenApiResponse(response=ProblemSerializer, description=description)
+
+
+_problem = problem_response
 
 
 PROBLEM = "application/problem+json"

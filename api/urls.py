@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from api.exceptions import api_not_found
 from api.graphql.views import GraphQLView
-from api.views import conference, exports, pages, people, preview, search, taxonomy
+from api.views import conference, exports, pages, people, preview, releases, search, taxonomy
 
 v1 = "api/v1/"
 
@@ -16,6 +16,37 @@ urlpatterns = [
     path(v1 + "docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path(v1 + "editions/", conference.EditionListView.as_view(), name="api-editions"),
     path(v1 + "editions/<str:year>/", conference.EditionDetailView.as_view(), name="api-edition"),
+    path(
+        v1 + "editions/<str:year>/releases/",
+        releases.ReleaseListView.as_view(),
+        name="api-releases",
+    ),
+    # Before releases/<version>/: "feed.atom" is no release name (cms.conference.releases).
+    path(
+        v1 + "editions/<str:year>/releases/feed.atom",
+        releases.ReleaseFeedView.as_view(),
+        name="api-release-feed",
+    ),
+    path(
+        v1 + "editions/<str:year>/releases/<str:version>/",
+        releases.ReleaseDetailView.as_view(),
+        name="api-release",
+    ),
+    path(
+        v1 + "editions/<str:year>/releases/<str:version>/diff/",
+        releases.ReleaseDiffView.as_view(),
+        name="api-release-diff",
+    ),
+    path(
+        v1 + "editions/<str:year>/releases/<str:version>/schedule.xml",
+        releases.ReleaseScheduleXMLView.as_view(),
+        name="api-release-schedule-xml",
+    ),
+    path(
+        v1 + "editions/<str:year>/releases/<str:version>/schedule.json",
+        releases.ReleaseScheduleJSONView.as_view(),
+        name="api-release-schedule-json",
+    ),
     path(
         v1 + "editions/<str:year>/schedule.xml",
         exports.ScheduleXMLView.as_view(),

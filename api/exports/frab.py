@@ -3,7 +3,7 @@
 import xml.etree.ElementTree as ET
 
 from api.exports.schedule import duration, link_materials, slug
-from api.serializers.common import guid, rendition_url
+from api.serializers.common import rendition_url
 from api.text import plain_text
 
 GENERATOR = {"name": "conference-platform", "version": "1.0"}
@@ -28,9 +28,7 @@ def schedule_xml(schedule):
     url = request.build_absolute_uri() if request else None
     if url:
         _sub(root, "url", url.split("?")[0])
-    _sub(
-        root, "version", edition.last_published_at.isoformat() if edition.last_published_at else "1"
-    )
+    _sub(root, "version", schedule.frab_version())
     conference = _sub(root, "conference")
     _sub(conference, "title", edition.title)
     _sub(conference, "acronym", schedule.acronym)
@@ -59,9 +57,7 @@ def schedule_xml(schedule):
                 continue
             room_el = _sub(day_el, "room", name=name, guid=room_guid)
             for session in room_sessions:
-                event = _sub(
-                    room_el, "event", id=session.pk, guid=guid("session", session.translation_key)
-                )
+                event = _sub(room_el, "event", id=session.pk, guid=schedule.session_guid(session))
                 start = schedule.local(session.start)
                 _sub(event, "date", start.isoformat())
                 _sub(event, "start", start.strftime("%H:%M"))
@@ -83,7 +79,7 @@ def schedule_xml(schedule):
                         "person",
                         person.name,
                         id=person.pk,
-                        guid=guid("person", person.translation_key),
+                        guid=schedule.person_guid(person),
                     )
                 links = _sub(event, "links")
                 for kind, title, href in link_materials(session):
@@ -135,7 +131,7 @@ def schedule_json(schedule):
     }
     url = request.build_absolute_uri("/") if request else None
     schedule_data = {
-        "version": edition.last_published_at.isoformat() if edition.last_published_at else "1",
+        "version": schedule.frab_version(),
         "conference": conference,
     }
     if url:
@@ -150,7 +146,7 @@ def schedule_json(schedule):
 def _event_json(schedule, session, room_name, request):
     start = schedule.local(session.start)
     return {
-        "guid": guid("session", session.translation_key),
+        "guid": schedule.session_guid(session),
         "id": session.pk,
         "date": start.isoformat(),
         "start": start.strftime("%H:%M"),
@@ -168,7 +164,7 @@ def _event_json(schedule, session, room_name, request):
         "description": None,
         "persons": [
             {
-                "guid": guid("person", person.translation_key),
+                "guid": schedule.person_guid(person),
                 "name": person.name,
                 "avatar": _person_avatar(person, request),
                 "biography": plain_text(person.bio) or None,

@@ -54,6 +54,7 @@ def _event(session, request):
         categories.append(session.track_l.name)
     event.add("categories", [str(c) for c in categories])
     event.add("class", "PUBLIC")
+    event.add("status", "CANCELLED" if getattr(session, "cancelled", False) else "CONFIRMED")
     return event
 
 

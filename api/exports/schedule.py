@@ -29,10 +29,14 @@ def conference_acronym(edition):
 
 @dataclass
 class Schedule:
+    """What an export reads. `version`: the frab version to announce (a release's name, see
+    api.exports.releases); None for the edition's last publish time."""
+
     edition: object
     sessions: list
     request: object = None
     days: list = field(default_factory=list)
+    version: str | None = None
 
     @property
     def tz(self):
@@ -52,6 +56,18 @@ class Schedule:
             return url
         path = f"/api/v1/sessions/{session.pk}/"
         return self.request.build_absolute_uri(path) if self.request else path
+
+    def session_guid(self, session):
+        return guid("session", session.translation_key)
+
+    def person_guid(self, person):
+        return guid("person", person.translation_key)
+
+    def frab_version(self):
+        if self.version:
+            return self.version
+        published = self.edition.last_published_at
+        return published.isoformat() if published else "1"
 
     def room_name(self, session):
         return session.room_l.name if session.room_l else self.edition.venue_name
@@ -74,8 +90,8 @@ class Schedule:
         return rooms
 
 
-def schedule_for(*, edition, sessions, request=None):
-    schedule = Schedule(edition=edition, sessions=list(sessions), request=request)
+def schedule_for(*, edition, sessions, request=None, schedule_class=Schedule):
+    schedule = schedule_class(edition=edition, sessions=list(sessions), request=request)
     day = edition.start_date
     index = 1
     while day <= edition.end_date:

@@ -112,6 +112,9 @@ class SessionFields(serializers.Serializer):
     end = LocalDateTimeField(help_text=LOCAL_TIME)
     timezone = serializers.CharField(source="edition_timezone")
     language = serializers.CharField()
+    cancelled = serializers.BooleanField(
+        help_text="Cancelled: still in the agenda, marked so that people know."
+    )
 
     def get_guid(self, obj) -> str:
         return guid("session", obj.translation_key)

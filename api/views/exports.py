@@ -14,6 +14,7 @@ from rest_framework.renderers import JSONRenderer
 
 from api.exceptions import BadRequest, NotFound
 from api.exports import agenda_csv, frab, ical
+from api.exports.releases import live_version
 from api.exports.schedule import edition_schedule
 from api.http import MAX_PARAM_LENGTH, parse_id
 from api.renderers import CSVRenderer, ICalRenderer, XMLRenderer
@@ -82,18 +83,30 @@ class ExportView(PublicView):
             raise NotFound(f"No published edition for {year}.")
         return schedule
 
+    def frab_schedule(self, year):
+        """The schedule with the frab version: the latest release's name while the agenda in
+        this language is what it froze, else that name and the last publish time (see
+        api.exports.releases.live_version); without releases, the edition's publish time."""
+        schedule = self.schedule(year)
+        latest = conference.release_latest(year=schedule.edition.year)
+        schedule.version = live_version(schedule, latest, language=self.language)
+        return schedule
+
 
 @_doc(
     "schedule_xml",
     "application/xml",
-    "frab schedule XML (validates against schedule.xml.xsd).",
+    "frab schedule XML (validates against schedule.xml.xsd). Its version: the name of the "
+    "edition's latest release while the agenda in this language is what that release froze, "
+    "else that name, a plus and the UTC time of the latest publish (v2+20270301120000); "
+    "without releases, the edition's publish time.",
     [YEAR_PATH],
 )
 class ScheduleXMLView(ExportView):
     renderer_classes = [XMLRenderer, JSONRenderer]
 
     def get(self, request, year):
-        schedule = self.schedule(year)
+        schedule = self.frab_schedule(year)
         return _file(
             frab.schedule_xml(schedule),
             "application/xml; charset=utf-8",
@@ -104,14 +117,14 @@ class ScheduleXMLView(ExportView):
 @_doc(
     "schedule_json",
     "application/json",
-    "frab schedule JSON (validates against schema.json).",
+    "frab schedule JSON (validates against schema.json). Its version as in schedule.xml.",
     [YEAR_PATH],
 )
 class ScheduleJSONView(ExportView):
     renderer_classes = [JSONRenderer]
 
     def get(self, request, year):
-        schedule = self.schedule(year)
+        schedule = self.frab_schedule(year)
         # Compact: the C encoder (an indent makes json use the pure-Python one, ten times slower).
         body = json.dumps(frab.schedule_json(schedule), ensure_ascii=False, separators=(",", ":"))
         return _file(

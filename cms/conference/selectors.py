@@ -34,6 +34,7 @@ from cms.conference.models import (
     EditionPage,
     NewsPage,
     Partnership,
+    Release,
     Room,
     SessionPage,
     SessionSpeaker,
@@ -847,3 +848,89 @@ def preview_prepare(page):
         page.edition_year = parent.year if page_type(parent) == "edition" else None
         page.image_l = getattr(page, "image", None)
     return kind
+
+
+# Releases ---------------------------------------------------------------------------------------
+# A release is public while its edition is: the releases of a year are those of its visible
+# edition (the first by id, should two conferences hold one that year), by its translation key.
+# Release objects are read as they are: `release_info` and `release_diff` work on them.
+
+
+def release_edition_key(*, year):
+    """The translation key of the visible edition of `year`, or None (one query)."""
+    return (
+        visible_editions()
+        .filter(year=year)
+        .order_by("pk")
+        .values_list("translation_key", flat=True)
+        .first()
+    )
+
+
+def release_edition(*, year, locale):
+    """The visible edition of `year` in `locale` (else in the other language) whose releases
+    the public sees, or None."""
+    key = release_edition_key(year=year)
+    if key is None:
+        return None
+    return localised(visible_editions(), locale).filter(translation_key=key).first()
+
+
+def _releases(snapshots):
+    releases = Release.objects.order_by("-number")
+    return releases if snapshots else releases.defer("snapshot")
+
+
+def release_list(*, year, snapshots=False):
+    """The releases of the visible edition of `year`, newest first, or None when no edition of
+    that year is public. Without `snapshots` their snapshots are not read (reading one then
+    costs a query)."""
+    key = release_edition_key(year=year)
+    if key is None:
+        return None
+    return _releases(snapshots).filter(edition_key=key)
+
+
+def release_lists(*, years, snapshots=False):
+    """{year: [releases, newest first]} for the visible editions of `years` (two queries)."""
+    keys = {}
+    for year, key in (
+        visible_editions()
+        .filter(year__in=list(years))
+        .order_by("pk")
+        .values_list("year", "translation_key")
+    ):
+        keys.setdefault(year, key)
+    found = defaultdict(list)
+    if keys:
+        for release in _releases(snapshots).filter(edition_key__in=set(keys.values())):
+            found[release.edition_key].append(release)
+    return {year: found[key] for year, key in keys.items()}
+
+
+def release_get(*, year, version):
+    """The release `version` (any letter case; "latest": the newest) of the visible edition of
+    `year`, or None."""
+    key = release_edition_key(year=year)
+    if key is None:
+        return None
+    releases = Release.objects.filter(edition_key=key)
+    if version.lower() != "latest":
+        releases = releases.filter(version__iexact=version)
+    return releases.order_by("-number").first()
+
+
+def release_previous(release):
+    """The release of the same edition just before `release` (by number), or None."""
+    return (
+        Release.objects.filter(edition_key=release.edition_key, number__lt=release.number)
+        .order_by("-number")
+        .first()
+    )
+
+
+def release_latest(*, year):
+    """The newest release of the visible edition of `year` without its snapshot, or None (one
+    query: what a live export asks on every render)."""
+    key = visible_editions().filter(year=year).order_by("pk").values("translation_key")[:1]
+    return _releases(False).filter(edition_key=Subquery(key)).first()

@@ -9,7 +9,7 @@ import time
 
 from cms.webhooks.models import SECRET_PREFIX
 
-USER_AGENT = "NationalClusterConference-Webhooks/1.0"
+USER_AGENT = "conference-platform-webhooks/1.0"
 
 
 def secret_key(secret):

@@ -48,6 +48,7 @@ a{color:var(--color-primary)}
 .break b{margin-left:var(--space-2)}
 .badge{border-radius:var(--radius-full);padding:0 var(--space-2);font-size:var(--text-xs);font-weight:700;margin-left:var(--space-2);background:var(--color-primary);color:var(--color-primary-fg)}
 .badge[data-mark=now]{background:var(--color-accent);color:var(--color-accent-fg)}
+.x{border-radius:var(--radius-full);padding:0 var(--space-2);font-size:var(--text-xs);font-weight:700;margin-left:var(--space-2);background:var(--color-danger);color:var(--color-bg);white-space:nowrap}
 .err{color:var(--color-danger)}
 [hidden]{display:none!important}
 @media (max-width:480px){.slot{grid-template-columns:1fr;gap:var(--space-1)}.slot>time{padding:0}.slot>time:empty{display:none}}
@@ -55,8 +56,8 @@ a{color:var(--color-primary)}
 const CSS = tokens.replace(/:root/g, ":host") + STYLE;
 
 const T = {
-  bg: { loading: "Зареждане на програмата…", error: "Програмата не можа да се зареди", none: "Още няма сесии.", edition: "Задайте edition=\"ГГГГ\".", day: "Ден", days: "Дни", tracks: "Направления", now: "Сега", next: "Следва" },
-  en: { loading: "Loading the agenda…", error: "The agenda could not be loaded", none: "No sessions yet.", edition: "Set edition=\"YYYY\".", day: "Day", days: "Days", tracks: "Tracks", now: "Now", next: "Next" },
+  bg: { loading: "Зареждане на програмата…", error: "Програмата не можа да се зареди", none: "Още няма сесии.", edition: "Задайте edition=\"ГГГГ\".", day: "Ден", days: "Дни", tracks: "Направления", now: "Сега", next: "Следва", cancelled: "Отменена" },
+  en: { loading: "Loading the agenda…", error: "The agenda could not be loaded", none: "No sessions yet.", edition: "Set edition=\"YYYY\".", day: "Day", days: "Days", tracks: "Tracks", now: "Now", next: "Next", cancelled: "Cancelled" },
 };
 
 function el(tag: string, text?: string | null, className?: string): HTMLElement {
@@ -219,11 +220,17 @@ class ConferenceAgenda extends HTMLElement {
     when.setAttribute("datetime", s.start);
     const badge = mark ? el("span", mark === "now" ? t.now : t.next, "badge") : null;
     badge?.setAttribute("data-mark", mark!);
+    // A cancelled session keeps its place: title struck through, "cancelled" in words beside it.
+    const struck = () => el("s", s.title);
+    const cancelled = s.cancelled ? el("span", t.cancelled, "x") : null;
     if (isBreak(s)) {
       // Breaks: one slim line across the list; not a session to open.
       const li = el("li", null, "break");
       li.dataset.sessionId = String(s.id);
-      li.append(when, el("b", s.title));
+      const b = el("b");
+      b.append(s.cancelled ? struck() : s.title);
+      li.append(when, b);
+      if (cancelled) li.append(cancelled);
       if (badge) li.append(badge);
       return li;
     }
@@ -236,11 +243,13 @@ class ConferenceAgenda extends HTMLElement {
     if (badge) head.append(badge);
     const title = el("div", null, "title");
     if (s.url && /^https?:\/\//.test(s.url)) {
-      const a = el("a", s.title) as HTMLAnchorElement;
+      const a = el("a", s.cancelled ? null : s.title) as HTMLAnchorElement;
+      if (s.cancelled) a.append(struck());
       a.href = s.url;
       a.target = "_top";
       title.append(a);
-    } else title.textContent = s.title;
+    } else title.append(s.cancelled ? struck() : s.title);
+    if (cancelled) title.append(" ", cancelled);
     li.append(head, title);
     const meta = [s.type_label, s.room?.name, s.track?.name].filter(Boolean).join(" · ");
     if (meta) li.append(el("div", meta, "meta"));

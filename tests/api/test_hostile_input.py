@@ -132,6 +132,14 @@ def real_ids(django_db_blocker, demo_db):
             assert response.status_code == 200, (url, response.content[:300])
             ids[prefix] = str(response.json()["results"][0]["id"])
     ids["year"] = "2025"
+    with django_db_blocker.unblock():
+        # The demo edition with releases, if the demo has one: release routes read it.
+        for edition in APIClient().get("/api/v1/editions/").json()["results"]:
+            found = APIClient().get(f"/api/v1/editions/{edition['year']}/releases/").json()
+            if found.get("results"):
+                ids["release_year"] = str(edition["year"])
+                ids["version"] = found["results"][0]["version"]
+                break
     return ids
 
 
@@ -143,8 +151,12 @@ def _url(path, parameters, real_ids, override_name=None, override_value=None):
         if parameter["in"] == "path":
             if name == override_name:
                 value = override_value
+            elif name == "year" and "/releases/" in path:
+                value = real_ids.get("release_year", real_ids["year"])
             elif name == "year":
                 value = real_ids["year"]
+            elif name == "version":
+                value = real_ids.get("version", "latest")
             else:
                 value = real_ids[path.split("/")[3]]
             url = url.replace("{" + name + "}", quote(value, safe=""))
@@ -178,7 +190,10 @@ def test_every_api_route_is_in_the_openapi_schema():
                 yield prefix + str(pattern.pattern)
 
     routes = {
-        "/" + route.replace("<str:pk>", "{id}").replace("<str:year>", "{year}")
+        "/"
+        + route.replace("<str:pk>", "{id}")
+        .replace("<str:year>", "{year}")
+        .replace("<str:version>", "{version}")
         for route in walk(get_resolver().url_patterns)
         if route.startswith("api/v1/")
     }

@@ -57,6 +57,12 @@ def test_openapi_documents_every_route_and_error():
         "sessions/{id}/session.ics",
         "speakers/{id}/sessions.ics",
         "agenda.ics",
+        "editions/{year}/releases/",
+        "editions/{year}/releases/feed.atom",
+        "editions/{year}/releases/{version}/",
+        "editions/{year}/releases/{version}/diff/",
+        "editions/{year}/releases/{version}/schedule.xml",
+        "editions/{year}/releases/{version}/schedule.json",
     ):
         assert f"/api/v1/{route}:" in text, route
     assert "application/problem+json" in text and "'429':" in text

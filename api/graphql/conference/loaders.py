@@ -1,8 +1,12 @@
 """Batch loading for nested fields: one selector call for every parent in the response."""
 
+from graphql import GraphQLError
+
 from api.filters.conference import SessionFilter
 from api.graphql.common import apply_filters, requested_fields, serializer_context
+from api.http import language_codes
 from api.serializers.conference import SessionSerializer
+from api.serializers.releases import ReleaseSerializer
 from cms.conference import selectors
 
 
@@ -57,3 +61,49 @@ def edition_sessions(info, edition, arguments):
             grouped.setdefault(item["year"], []).append(item)
         cache[key] = grouped
     return cache[key].get(edition["year"], [])
+
+
+# Releases ---------------------------------------------------------------------------------------
+
+
+def release_data(info, release, *, year, language):
+    """A release as the Release type reads it (its snapshot read only when asked for)."""
+    context = {"request": info.context, "year": year, "language": language}
+    data = dict(ReleaseSerializer(release, context=context).data)
+    data["_release"] = release
+    data["_language"] = language
+    return data
+
+
+def release_note(info, parent, locale):
+    if locale is not None and locale not in language_codes():
+        raise GraphQLError(
+            f"Unknown locale {locale[:20]!r}; use one of {', '.join(language_codes())}."
+        )
+    return parent["notes"][locale or parent["_language"]]
+
+
+def wants_snapshot(info):
+    fields = requested_fields(info)
+    return fields is None or "snapshot" in fields
+
+
+def edition_releases(info, edition):
+    """The releases of `edition`, for every edition of the response in one selector call."""
+    request = info.context
+    locale = edition["_locale"]
+    snapshots = wants_snapshot(info)
+    cache = request.__dict__.setdefault("_graphql_edition_releases", {})
+    key = (locale.pk, snapshots)
+    found = cache.get(key)
+    if found is None or edition["year"] not in found:
+        years = set(request.__dict__.get("_graphql_editions", {}).get(locale.pk, ()))
+        years.add(edition["year"])
+        found = {**(found or {}), **selectors.release_lists(years=years, snapshots=snapshots)}
+        for year in years:
+            found.setdefault(year, [])
+        cache[key] = found
+    return [
+        release_data(info, release, year=edition["year"], language=locale.language_code)
+        for release in found[edition["year"]]
+    ]

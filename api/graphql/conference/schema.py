@@ -1,7 +1,9 @@
 """Editions, sessions, rooms, tracks and partners: the same selectors and filters as REST."""
 
 import graphene
+from graphql import GraphQLError
 
+from api.exceptions import ApiError
 from api.filters.conference import (
     EditionChildFilter,
     EditionFilter,
@@ -17,15 +19,23 @@ from api.graphql.common import (
     serializer_context,
     window,
 )
-from api.graphql.conference.loaders import remember_editions, sessions_data
+from api.graphql.conference.loaders import (
+    release_data,
+    remember_editions,
+    sessions_data,
+    wants_snapshot,
+)
 from api.graphql.conference.types import (
     Edition,
     EditionPartners,
+    Release,
+    ReleaseDiff,
     Room,
     Session,
     Track,
     session_filter_arguments,
 )
+from api.params import parse_version
 from api.serializers.conference import (
     EditionDetailSerializer,
     EditionPartnersSerializer,
@@ -33,7 +43,7 @@ from api.serializers.conference import (
     SessionDetailSerializer,
     TrackSerializer,
 )
-from cms.conference import selectors
+from cms.conference import release_diff, selectors
 
 
 def _editions_data(info, locale, editions):
@@ -47,6 +57,17 @@ def _editions_data(info, locale, editions):
         item["_locale"] = locale
     remember_editions(info, locale, data)
     return data
+
+
+def _version(value, field):
+    try:
+        return parse_version(value, field=field)
+    except ApiError as exc:
+        raise GraphQLError(str(exc.detail)) from exc
+
+
+def _release(year, version, field="version"):
+    return selectors.release_get(year=year, version=_version(version, field))
 
 
 class Query(graphene.ObjectType):
@@ -76,6 +97,70 @@ class Query(graphene.ObjectType):
         year=graphene.Int(),
         role=graphene.String(),
     )
+
+    releases = graphene.List(
+        graphene.NonNull(Release),
+        year=graphene.Int(required=True),
+        locale=locale_argument(),
+        description="The agenda releases of the edition of `year`, newest first; null when no "
+        "edition of that year is public.",
+    )
+    release = graphene.Field(
+        Release,
+        year=graphene.Int(required=True),
+        version=graphene.String(required=True, description="A release's name or latest."),
+        locale=locale_argument(),
+        description="One release (with its snapshot); null when unknown or not public.",
+    )
+    release_diff = graphene.Field(
+        ReleaseDiff,
+        year=graphene.Int(required=True),
+        version=graphene.String(required=True, description="A release's name or latest."),
+        from_=graphene.String(
+            name="from",
+            description="The release compared against; default: the one before `version` "
+            "(an empty agenda for the first). A newer one gives the changes backwards.",
+        ),
+        locale=locale_argument(),
+        description="What changed between two releases, per session; null when either is "
+        "unknown or not public.",
+    )
+
+    @staticmethod
+    def resolve_releases(root, info, year, locale=None):
+        _locale, code = context_locale(info, locale)
+        releases = selectors.release_list(year=year, snapshots=wants_snapshot(info))
+        if releases is None:
+            return None
+        return [release_data(info, r, year=year, language=code) for r in releases]
+
+    @staticmethod
+    def resolve_release(root, info, year, version, locale=None):
+        _locale, code = context_locale(info, locale)
+        release = _release(year, version)
+        return None if release is None else release_data(info, release, year=year, language=code)
+
+    @staticmethod
+    def resolve_release_diff(root, info, year, version, from_=None, locale=None):
+        _locale, code = context_locale(info, locale)
+        target = _release(year, version)
+        if target is None:
+            return None
+        if from_ is None:
+            base = selectors.release_previous(target)
+        else:
+            base = _release(year, from_, "from")
+            if base is None:
+                return None
+        changes = release_diff.diff(base.snapshot if base else {}, target.snapshot)
+        return {
+            "edition": year,
+            "from": release_data(info, base, year=year, language=code) if base else None,
+            "to": release_data(info, target, year=year, language=code),
+            "summary": changes["summary"],
+            "summary_text": release_diff.summary_lines(changes, code),
+            "sessions": changes["sessions"],
+        }
 
     @staticmethod
     def resolve_editions(root, info, locale=None, **arguments):

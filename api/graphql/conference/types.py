@@ -67,6 +67,9 @@ class Session(graphene.ObjectType):
     end = graphene.String(required=True)
     timezone = graphene.String(required=True)
     language = graphene.String(required=True)
+    cancelled = graphene.Boolean(
+        required=True, description="Still in the agenda, marked as cancelled."
+    )
     abstract = graphene.String(required=True)
     room = graphene.Field(RoomRef)
     track = graphene.Field(TrackRef)
@@ -150,6 +153,121 @@ class Conference(graphene.ObjectType):
     social_links = graphene.List(graphene.NonNull(SocialLink), required=True)
 
 
+class ReleaseText(graphene.ObjectType):
+    bg = graphene.String()
+    en = graphene.String()
+
+
+class ReleaseCounts(graphene.ObjectType):
+    sessions = graphene.Int(required=True)
+    cancelled = graphene.Int(required=True)
+    speakers = graphene.Int(required=True)
+    rooms = graphene.Int(required=True)
+    days = graphene.Int(required=True)
+
+
+class ReleaseChanges(graphene.ObjectType):
+    added = graphene.Int(required=True)
+    removed = graphene.Int(required=True)
+    changed = graphene.Int(required=True)
+
+
+class ReleaseLinks(graphene.ObjectType):
+    self = graphene.String(required=True)
+    diff = graphene.String(required=True)
+    schedule_xml = graphene.String(required=True)
+    schedule_json = graphene.String(required=True)
+
+
+class ReleaseSnapshot(graphene.ObjectType):
+    """The agenda as released, in both languages: texts as {bg, en}, sessions' rooms and tracks
+    as guids of `rooms` and `tracks` (the REST detail documents each object)."""
+
+    format = graphene.Int(required=True)
+    edition = GenericScalar(required=True)
+    rooms = graphene.List(graphene.NonNull(GenericScalar), required=True)
+    tracks = graphene.List(graphene.NonNull(GenericScalar), required=True)
+    sessions = graphene.List(graphene.NonNull(GenericScalar), required=True)
+
+
+class Release(graphene.ObjectType):
+    """A named version of an edition's public agenda."""
+
+    version = graphene.String(required=True)
+    number = graphene.Int(required=True)
+    edition = graphene.Int(required=True, description="The edition's year.")
+    released_at = graphene.String(required=True, description="ISO 8601, UTC.")
+    note = graphene.String(
+        required=True,
+        locale=graphene.String(description="bg or en; default: the query's language."),
+        description="The editors' note in one language (else the other).",
+    )
+    notes = graphene.Field(ReleaseText, required=True)
+    counts = graphene.Field(ReleaseCounts, required=True)
+    changes = graphene.Field(
+        ReleaseChanges, required=True, description="Sessions changed since the release before."
+    )
+    links = graphene.Field(ReleaseLinks, required=True)
+    snapshot = graphene.Field(ReleaseSnapshot, required=True)
+
+    @staticmethod
+    def resolve_note(parent, info, locale=None):
+        from api.graphql.conference.loaders import release_note
+
+        return release_note(info, parent, locale)
+
+    @staticmethod
+    def resolve_snapshot(parent, info):
+        return parent["_release"].snapshot
+
+
+class FieldChange(graphene.ObjectType):
+    field = graphene.String(required=True)
+    before = GenericScalar()
+    after = GenericScalar()
+
+
+class ReleaseSessionChange(graphene.ObjectType):
+    guid = graphene.String(required=True)
+    status = graphene.String(required=True, description="added, removed or changed")
+    id = GenericScalar(required=True, description="{bg, en}: the ids of the two versions.")
+    title = graphene.Field(ReleaseText, required=True)
+    changes = graphene.List(
+        graphene.NonNull(FieldChange),
+        required=True,
+        description="For a changed session: each changed field with its value before and after.",
+    )
+    session = GenericScalar(
+        required=True,
+        description="The session as the newer release holds it (the older one, when removed), "
+        "its room and track named.",
+    )
+
+    @staticmethod
+    def resolve_changes(parent, info):
+        return [
+            {"field": name, "before": change["before"], "after": change["after"]}
+            for name, change in (parent.get("changes") or {}).items()
+        ]
+
+
+class ReleaseDiff(graphene.ObjectType):
+    edition = graphene.Int(required=True)
+    from_ = graphene.Field(
+        Release,
+        name="from",
+        description="The release compared against; null for an empty agenda (the first release).",
+    )
+    to = graphene.Field(Release, required=True)
+    summary = graphene.Field(ReleaseChanges, required=True)
+    summary_text = graphene.List(graphene.NonNull(graphene.String), required=True)
+    sessions = graphene.List(graphene.NonNull(ReleaseSessionChange), required=True)
+
+    @staticmethod
+    def resolve_from_(parent, info):
+        return parent["from"]
+
+
 class Edition(graphene.ObjectType):
     id = graphene.ID(required=True)
     guid = graphene.String(required=True)
@@ -187,8 +305,21 @@ class Edition(graphene.ObjectType):
         **session_filter_arguments(include_edition=False),
     )
 
+    releases = graphene.List(
+        graphene.NonNull(Release),
+        required=True,
+        description="The edition's agenda releases, newest first, loaded for all editions in "
+        "one go.",
+    )
+
     @staticmethod
     def resolve_sessions(parent, info, **arguments):
         from api.graphql.conference.loaders import edition_sessions
 
         return edition_sessions(info, parent, arguments)
+
+    @staticmethod
+    def resolve_releases(parent, info):
+        from api.graphql.conference.loaders import edition_releases
+
+        return edition_releases(info, parent)

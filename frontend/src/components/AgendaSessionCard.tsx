@@ -57,15 +57,25 @@ function Star({ s, t }: { s: AgendaSession; t: AgendaText }) {
   );
 }
 
+/** "Cancelled" in words beside the struck title: screen readers say it, print shows it. */
+function CancelledBadge({ t }: { t: AgendaText }) {
+  return (
+    <span className={styles.cancelled} data-testid="cancelled">
+      {t.cancelled}
+    </span>
+  );
+}
+
 /** A break (registration, coffee, lunch): one slim line, no star, no language, no link. */
 export function BreakLine({ s, ctx, roomText, variant }: { s: AgendaSession; ctx: CardContext; roomText?: string; variant: "grid" | "list" }) {
-  const mark = ctx.marks.get(s.id);
+  const mark = s.cancelled ? undefined : ctx.marks.get(s.id);
   return (
-    <div className={styles.break} data-mark={mark} data-variant={variant}>
+    <div className={styles.break} data-mark={mark} data-variant={variant} data-cancelled={s.cancelled || undefined}>
       <time dateTime={s.start} className={styles.time}>
         {sessionTimes(s, ctx.timeZone)}
       </time>
-      <span className={styles.breakTitle}>{s.title}</span>
+      <span className={styles.breakTitle}>{s.cancelled ? <s>{s.title}</s> : s.title}</span>
+      {s.cancelled ? <CancelledBadge t={ctx.t} /> : null}
       {roomText ? <span className={styles.muted}>{roomText}</span> : null}
       <Badge mark={mark} t={ctx.t} />
     </div>
@@ -74,7 +84,8 @@ export function BreakLine({ s, ctx, roomText, variant }: { s: AgendaSession; ctx
 
 /**
  * One session: time range, title linking to its page, type, language, room, speakers with their
- * organisations, the track's colour bar and name, a now/next badge and the star.
+ * organisations, the track's colour bar and name, a now/next badge and the star. A cancelled
+ * session keeps its place: its title struck through, a "cancelled" badge, never now or next.
  * `roomVisible`: the room in plain sight (list) or for screen readers only (grid: the column says it).
  */
 export const SessionCard = memo(function SessionCard({
@@ -92,10 +103,10 @@ export const SessionCard = memo(function SessionCard({
 }) {
   const { t, locale } = ctx;
   if (isBreak(s)) return <BreakLine s={s} ctx={ctx} roomText={roomVisible ? roomText : undefined} variant={variant} />;
-  const mark = ctx.marks.get(s.id);
+  const mark = s.cancelled ? undefined : ctx.marks.get(s.id);
   const style = s.track?.color ? ({ "--track": s.track.color } as React.CSSProperties) : undefined;
   return (
-    <article className={styles.card} data-mark={mark} data-variant={variant} style={style}>
+    <article className={styles.card} data-mark={mark} data-variant={variant} data-cancelled={s.cancelled || undefined} style={style}>
       <div className={styles.top}>
         <time dateTime={s.start} className={styles.time}>
           {sessionTimes(s, ctx.timeZone)}
@@ -106,8 +117,14 @@ export const SessionCard = memo(function SessionCard({
       <h3 className={styles.title}>
         {/* A plain link: the agenda follows its marked links (useAgendaLinks), one listener for all. */}
         <a href={links.content(locale, s.year, s.slug)} data-agenda-link="">
-          {s.title}
+          {s.cancelled ? <s>{s.title}</s> : s.title}
         </a>
+        {s.cancelled ? (
+          <>
+            {" "}
+            <CancelledBadge t={t} />
+          </>
+        ) : null}
       </h3>
       <p className={styles.meta}>
         <span>{s.type_label}</span>

@@ -62,9 +62,20 @@ export function MyAgenda({ locale, t, apiUrl }: { locale: Locale; t: Dictionary;
                     {formatTimeRange(s.start, s.end, locale)}
                   </time>
                   <span className={styles.what}>
-                    <Link href={links.sessionById(locale, s.id)} className={styles.title} data-testid="my-agenda-title">
-                      {s.title}
-                    </Link>
+                    {s.cancelled ? (
+                      <span>
+                        <Link href={links.sessionById(locale, s.id)} className={styles.title} data-testid="my-agenda-title">
+                          <s>{s.title}</s>
+                        </Link>{" "}
+                        <span className={styles.cancelled} data-testid="cancelled">
+                          {t.cancelled}
+                        </span>
+                      </span>
+                    ) : (
+                      <Link href={links.sessionById(locale, s.id)} className={styles.title} data-testid="my-agenda-title">
+                        {s.title}
+                      </Link>
+                    )}
                     {s.room ? <span className="muted small">{s.room}</span> : null}
                   </span>
                   <StarButton session={s} labels={t} />

@@ -27,6 +27,12 @@ export function SessionView({ locale, session }: { locale: Locale; session: Sess
         ]}
       />
 
+      {session.cancelled ? (
+        <p className={styles.notice} data-testid="session-cancelled">
+          {t.sessionCancelled}
+        </p>
+      ) : null}
+
       <header className={styles.head}>
         <p className={styles.chips}>
           <span className="chip">{session.type_label}</span>
@@ -39,7 +45,13 @@ export function SessionView({ locale, session }: { locale: Locale; session: Sess
           {session.language ? <span className="chip">{t.languages[session.language] ?? session.language}</span> : null}
         </p>
         <div className={styles.titleRow}>
-          <h1>{session.title}</h1>
+          {session.cancelled ? (
+            <h1>
+              <s>{session.title}</s> <span className={styles.cancelled}>{t.cancelled}</span>
+            </h1>
+          ) : (
+            <h1>{session.title}</h1>
+          )}
           <StarButton session={starredOf(session)} labels={t} />
         </div>
       </header>

@@ -46,6 +46,8 @@ export interface AgendaSession {
   /** Topic ids (GET /topics/ names them). */
   topics: number[];
   speakers: AgendaSpeaker[];
+  /** Cancelled but still in the agenda, marked so (absent: not cancelled). Never "now" or "next". */
+  cancelled?: boolean;
   /** Its wall-clock day and minutes since midnight (start, end) in the edition's time zone, worked
    * out where the page is made; without them the browser works them out (Intl, whose first use
    * costs a phone tens of milliseconds while the page starts). */
@@ -432,11 +434,11 @@ export function timeSlots<T extends AgendaSession>(sessions: T[], order: AgendaR
 
 /**
  * What runs at `now` (breaks included: "lunch now"), and what starts next: every session, breaks
- * left out, that starts at the first start time after `now`.
+ * left out, that starts at the first start time after `now`. Cancelled sessions are neither.
  */
 export function nowNext<T extends AgendaSession>(sessions: T[], now: Date): { now: T[]; next: T[] } {
   const t = now.getTime();
-  const sorted = sortSessions(sessions);
+  const sorted = sortSessions(sessions.filter((s) => !s.cancelled));
   const running = sorted.filter((s) => ms(s.start) <= t && t < ms(s.end));
   const upcoming = sorted.filter((s) => ms(s.start) > t && !isBreak(s));
   const first = upcoming[0] ? ms(upcoming[0].start) : null;

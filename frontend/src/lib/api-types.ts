@@ -89,6 +89,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/editions/{year}/releases/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The releases of an edition's agenda, newest first: named versions partners can fetch,
+         *     compare and follow (see the feed).
+         */
+        get: operations["release_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/editions/{year}/releases/{version}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One release with its snapshot: the agenda as it was released, in both languages. */
+        get: operations["release_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/editions/{year}/releases/{version}/diff/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description What changed from one release to another, per session: added, removed, or changed with
+         *     each changed field's value before and after (time, room, title, speakers, cancellation,
+         *     track, type, language, abstract), and the same in sentences (`summary_text`).
+         */
+        get: operations["release_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/editions/{year}/releases/{version}/schedule.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The year and release of the URL, through the selectors; 400 for a malformed one, 404 for
+         *     one that is not public.
+         */
+        get: operations["release_schedule_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/editions/{year}/releases/{version}/schedule.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The year and release of the URL, through the selectors; 400 for a malformed one, 404 for
+         *     one that is not public.
+         */
+        get: operations["release_schedule_xml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/editions/{year}/releases/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An Atom feed of the releases of an edition, for feed readers. */
+        get: operations["release_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/editions/{year}/schedule.json": {
         parameters: {
             query?: never;
@@ -830,6 +945,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Page"][];
         };
+        PaginatedReleaseList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Release"][];
+        };
         PaginatedRoomList: {
             /** @example 123 */
             count: number;
@@ -954,6 +1084,270 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** @description A named version of an edition's public agenda. */
+        Release: {
+            /** @description Its name, e.g. v2 (unique in the edition). */
+            version: string;
+            /** @description 1 for the first release, then 2, 3... */
+            number: number;
+            /** @description The edition's year. */
+            readonly edition: number;
+            /**
+             * Format: date-time
+             * @description UTC.
+             */
+            released_at: string;
+            /** @description The editors' note in the requested language (else the other). */
+            readonly note: string;
+            readonly notes: components["schemas"]["ReleaseText"];
+            /** @description What the release holds. */
+            counts: components["schemas"]["ReleaseCounts"];
+            /** @description Sessions changed since the release before. */
+            changes: components["schemas"]["ReleaseChanges"];
+            readonly links: components["schemas"]["ReleaseLinks"];
+        };
+        ReleaseChanges: {
+            added: number;
+            removed: number;
+            changed: number;
+        };
+        ReleaseCounts: {
+            sessions: number;
+            cancelled: number;
+            speakers: number;
+            rooms: number;
+            days: number;
+        };
+        /** @description A named version of an edition's public agenda. */
+        ReleaseDetail: {
+            /** @description Its name, e.g. v2 (unique in the edition). */
+            version: string;
+            /** @description 1 for the first release, then 2, 3... */
+            number: number;
+            /** @description The edition's year. */
+            readonly edition: number;
+            /**
+             * Format: date-time
+             * @description UTC.
+             */
+            released_at: string;
+            /** @description The editors' note in the requested language (else the other). */
+            readonly note: string;
+            readonly notes: components["schemas"]["ReleaseText"];
+            /** @description What the release holds. */
+            counts: components["schemas"]["ReleaseCounts"];
+            /** @description Sessions changed since the release before. */
+            changes: components["schemas"]["ReleaseChanges"];
+            readonly links: components["schemas"]["ReleaseLinks"];
+            /** @description The agenda as released, both languages: texts as {bg, en}, sessions' rooms and tracks as guids of `rooms` and `tracks`. */
+            readonly snapshot: components["schemas"]["ReleaseSnapshot"];
+        };
+        /** @description From one release of an edition to another, per session. */
+        ReleaseDiff: {
+            /** @description The edition's year. */
+            edition: number;
+            /** @description The release compared against; null for an empty agenda (the first release, compared with nothing: every session added). */
+            from: components["schemas"]["ReleaseRef"] | null;
+            /** @description The release compared (the path's version). */
+            to: components["schemas"]["ReleaseRef"];
+            summary: components["schemas"]["ReleaseChanges"];
+            /** @description The changes in sentences, in the requested language. */
+            summary_text: string[];
+            /** @description Added, removed and changed sessions in time order. */
+            sessions: components["schemas"]["ReleaseSessionChange"][];
+        };
+        ReleaseDiffSession: {
+            /** Format: uuid */
+            guid: string;
+            id: components["schemas"]["ReleaseIds"];
+            slug: components["schemas"]["ReleaseText"];
+            /** @description The session's path on the public site. */
+            path: components["schemas"]["ReleaseText"];
+            title: components["schemas"]["ReleaseText"];
+            /** @description HTML */
+            abstract: components["schemas"]["ReleaseText"];
+            /**
+             * Format: date-time
+             * @description With the edition's UTC offset.
+             */
+            start: string;
+            /**
+             * Format: date-time
+             * @description With the edition's UTC offset.
+             */
+            end: string;
+            type: string;
+            language: string;
+            cancelled: boolean;
+            speakers: components["schemas"]["ReleaseSnapshotSpeaker"][];
+            links: components["schemas"]["ReleaseLinksText"];
+            room: components["schemas"]["ReleaseRoomRef"] | null;
+            track: components["schemas"]["ReleaseTrackRef"] | null;
+        };
+        ReleaseFieldChange: {
+            /** @description The value in the older release (see `after`). */
+            before: unknown;
+            /** @description The value in the newer release: a time (ISO 8601), a room {guid, name} or track {guid, slug, name}, a text {bg, en}, speakers [{guid, name, role}], a boolean (cancelled), a string (type, language). */
+            after: unknown;
+        };
+        ReleaseIds: {
+            /** @description Id of the Bulgarian version (the API's `id`). */
+            bg: number;
+            /** @description Id of the English version. */
+            en: number;
+        };
+        ReleaseLink: {
+            kind: string;
+            title: string;
+            url: string;
+        };
+        ReleaseLinks: {
+            /** Format: uri */
+            self: string;
+            /**
+             * Format: uri
+             * @description The changes since the release before this one.
+             */
+            diff: string;
+            /**
+             * Format: uri
+             * @description frab XML of this release.
+             */
+            schedule_xml: string;
+            /**
+             * Format: uri
+             * @description frab JSON of this release.
+             */
+            schedule_json: string;
+        };
+        ReleaseLinksText: {
+            bg: components["schemas"]["ReleaseLink"][];
+            en: components["schemas"]["ReleaseLink"][];
+        };
+        ReleaseRef: {
+            version: string;
+            number: number;
+            /**
+             * Format: date-time
+             * @description UTC.
+             */
+            released_at: string;
+        };
+        ReleaseRoomRef: {
+            /** Format: uuid */
+            guid: string;
+            name: components["schemas"]["ReleaseText"];
+        };
+        ReleaseSessionChange: {
+            /** Format: uuid */
+            guid: string;
+            id: components["schemas"]["ReleaseIds"];
+            title: components["schemas"]["ReleaseText"];
+            status: components["schemas"]["StatusEnum"];
+            /** @description The session as the newer release holds it (the older one, when removed), its room and track named. */
+            session: components["schemas"]["ReleaseDiffSession"];
+            /** @description Only for status changed: per field (start, end, room, title, speakers, cancelled, track, type, language, abstract) its value before and after. */
+            changes?: {
+                [key: string]: components["schemas"]["ReleaseFieldChange"];
+            };
+        };
+        ReleaseSnapshot: {
+            /** @description The snapshot format (1). */
+            format: number;
+            edition: components["schemas"]["ReleaseSnapshotEdition"];
+            rooms: components["schemas"]["ReleaseSnapshotRoom"][];
+            tracks: components["schemas"]["ReleaseSnapshotTrack"][];
+            /** @description In time order. */
+            sessions: components["schemas"]["ReleaseSnapshotSession"][];
+        };
+        ReleaseSnapshotEdition: {
+            year: number;
+            /** Format: uuid */
+            guid: string;
+            title: components["schemas"]["ReleaseText"];
+            venue: components["schemas"]["ReleaseText"];
+            theme: components["schemas"]["ReleaseText"];
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            timezone: string;
+            acronym: string;
+            conference_slug: string;
+        };
+        ReleaseSnapshotRoom: {
+            /** Format: uuid */
+            guid: string;
+            name: components["schemas"]["ReleaseText"];
+            capacity: number | null;
+        };
+        ReleaseSnapshotSession: {
+            /** Format: uuid */
+            guid: string;
+            id: components["schemas"]["ReleaseIds"];
+            slug: components["schemas"]["ReleaseText"];
+            /** @description The session's path on the public site. */
+            path: components["schemas"]["ReleaseText"];
+            title: components["schemas"]["ReleaseText"];
+            /** @description HTML */
+            abstract: components["schemas"]["ReleaseText"];
+            /**
+             * Format: date-time
+             * @description With the edition's UTC offset.
+             */
+            start: string;
+            /**
+             * Format: date-time
+             * @description With the edition's UTC offset.
+             */
+            end: string;
+            type: string;
+            language: string;
+            cancelled: boolean;
+            speakers: components["schemas"]["ReleaseSnapshotSpeaker"][];
+            links: components["schemas"]["ReleaseLinksText"];
+            /**
+             * Format: uuid
+             * @description A guid of the snapshot's rooms.
+             */
+            room: string | null;
+            /**
+             * Format: uuid
+             * @description A guid of the snapshot's tracks.
+             */
+            track: string | null;
+        };
+        ReleaseSnapshotSpeaker: {
+            /**
+             * Format: uuid
+             * @description The person's guid, the same in every edition.
+             */
+            guid: string;
+            id: components["schemas"]["ReleaseIds"];
+            name: components["schemas"]["ReleaseText"];
+            role: string;
+            /** @description As at this session. */
+            job_title: components["schemas"]["ReleaseText"];
+            /** @description Its name, as at this session. */
+            organisation: components["schemas"]["ReleaseText"];
+        };
+        ReleaseSnapshotTrack: {
+            /** Format: uuid */
+            guid: string;
+            slug: string;
+            color: string;
+            name: components["schemas"]["ReleaseText"];
+        };
+        ReleaseText: {
+            bg?: string | null;
+            en?: string | null;
+        };
+        ReleaseTrackRef: {
+            /** Format: uuid */
+            guid: string;
+            slug: string | null;
+            name: components["schemas"]["ReleaseText"];
+        };
         Room: {
             id: number;
             readonly guid: string;
@@ -1046,6 +1440,8 @@ export interface components {
             end: string;
             timezone: string;
             language: string;
+            /** @description Cancelled: still in the agenda, marked so that people know. */
+            cancelled: boolean;
             /** @description HTML */
             abstract: string;
             room: components["schemas"]["RoomRef"] | null;
@@ -1089,6 +1485,8 @@ export interface components {
             end: string;
             timezone: string;
             language: string;
+            /** @description Cancelled: still in the agenda, marked so that people know. */
+            cancelled: boolean;
             room: components["schemas"]["RoomRef"] | null;
             track: components["schemas"]["TrackRef"] | null;
             /** @description {id, name, role, photo, organisation}; with expand=speakers {role, person} as in the detail. */
@@ -1175,6 +1573,13 @@ export interface components {
             /** @description Sessions in the edition of the year filter when one is given, else in all. */
             readonly appearances: components["schemas"]["Appearance"][];
         };
+        /**
+         * @description * `added` - added
+         *     * `removed` - removed
+         *     * `changed` - changed
+         * @enum {string}
+         */
+        StatusEnum: "added" | "removed" | "changed";
         /** @description One StreamField block. */
         StreamBlock: {
             type: string;
@@ -1537,6 +1942,361 @@ export interface operations {
             };
         };
     };
+    release_list: {
+        parameters: {
+            query?: {
+                /** @description Content language; falls back to the other language. Default: the Accept-Language header, else bg. */
+                locale?: "bg" | "en";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: {
+                /** @description Used when no locale parameter is given. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description Edition year, 1900-2999. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedReleaseList"];
+                };
+            };
+            /** @description Malformed id, date, unknown filter value or oversized parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing published at this address. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    release_detail: {
+        parameters: {
+            query?: {
+                /** @description Content language; falls back to the other language. Default: the Accept-Language header, else bg. */
+                locale?: "bg" | "en";
+            };
+            header?: {
+                /** @description Used when no locale parameter is given. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description A release's name (any letter case), e.g. v2; `latest` for the newest. */
+                version: string;
+                /** @description Edition year, 1900-2999. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseDetail"];
+                };
+            };
+            /** @description Malformed id, date, unknown filter value or oversized parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No published edition for the year, or no release of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    release_diff: {
+        parameters: {
+            query?: {
+                /** @description The release to compare against (a name or `latest`). Default: the release before `version`; for the first release, an empty agenda (every session added). A newer release than `version` gives the changes backwards; the same release, no changes. */
+                from?: string;
+                /** @description Content language; falls back to the other language. Default: the Accept-Language header, else bg. */
+                locale?: "bg" | "en";
+            };
+            header?: {
+                /** @description Used when no locale parameter is given. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description A release's name (any letter case), e.g. v2; `latest` for the newest. */
+                version: string;
+                /** @description Edition year, 1900-2999. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseDiff"];
+                };
+            };
+            /** @description Malformed id, date, unknown filter value or oversized parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No published edition for the year, or no release of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    release_schedule_json: {
+        parameters: {
+            query?: {
+                /** @description Response format; empty or absent: json. */
+                format?: "" | "json";
+                /** @description Content language; falls back to the other language. Default: the Accept-Language header, else bg. */
+                locale?: "bg" | "en";
+            };
+            header?: {
+                /** @description Used when no locale parameter is given. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description A release's name (any letter case), e.g. v2; `latest` for the newest. */
+                version: string;
+                /** @description Edition year, 1900-2999. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description frab schedule JSON of the release in the requested language (validates against schema.json), its `version` the release's name. Without speakers' pictures and biographies (a release keeps neither). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Malformed id, date, unknown filter value or oversized parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No published edition for the year, or no release of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    release_schedule_xml: {
+        parameters: {
+            query?: {
+                /** @description Response format; empty or absent: xml. */
+                format?: "" | "json" | "xml";
+                /** @description Content language; falls back to the other language. Default: the Accept-Language header, else bg. */
+                locale?: "bg" | "en";
+            };
+            header?: {
+                /** @description Used when no locale parameter is given. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description A release's name (any letter case), e.g. v2; `latest` for the newest. */
+                version: string;
+                /** @description Edition year, 1900-2999. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description frab schedule XML of the release in the requested language (validates against schedule.xml.xsd), its `version` the release's name. Without speakers' pictures and biographies (a release keeps neither). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Malformed id, date, unknown filter value or oversized parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No published edition for the year, or no release of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    release_feed: {
+        parameters: {
+            query?: {
+                /** @description Response format; empty or absent: atom (json only for errors). */
+                format?: "" | "atom" | "json";
+                /** @description Content language; falls back to the other language. Default: the Accept-Language header, else bg. */
+                locale?: "bg" | "en";
+            };
+            header?: {
+                /** @description Used when no locale parameter is given. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description Edition year, 1900-2999. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom 1.0 feed of the edition's releases, newest first: each entry the release's note and its changes since the release before, in words, in the requested language; its link the release's API address. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description Malformed id, date, unknown filter value or oversized parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing published at this address. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     schedule_json: {
         parameters: {
             query?: {
@@ -1555,7 +2315,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description frab schedule JSON (validates against schema.json). */
+            /** @description frab schedule JSON (validates against schema.json). Its version as in schedule.xml. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1615,7 +2375,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description frab schedule XML (validates against schedule.xml.xsd). */
+            /** @description frab schedule XML (validates against schedule.xml.xsd). Its version: the name of the edition's latest release while the agenda in this language is what that release froze, else that name, a plus and the UTC time of the latest publish (v2+20270301120000); without releases, the edition's publish time. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -50,6 +50,9 @@ const bg = {
   nowNext: "Сега / следва",
   now: "Сега",
   next: "Следва",
+  cancelled: "Отменена",
+  sessionCancelled: "Тази сесия е отменена.",
+  agendaFeed: "версии на програмата",
   nothingNow: "В момента няма сесия.",
   nothingNext: "Няма следващи сесии.",
   filters: "Филтри",
@@ -213,6 +216,9 @@ const en: Dictionary = {
   nowNext: "Now / next",
   now: "Now",
   next: "Next",
+  cancelled: "Cancelled",
+  sessionCancelled: "This session is cancelled.",
+  agendaFeed: "agenda releases",
   nothingNow: "No session is running right now.",
   nothingNext: "No more sessions.",
   filters: "Filters",
@@ -346,7 +352,7 @@ export function capitalise(text: string): string {
 }
 
 /** The labels the agenda shows: what its page sends the browser, not the whole dictionary. */
-export const AGENDA_TEXT = ["agendaView", "all", "clearFilters", "day", "filters", "grid", "language", "languages", "list", "next", "noSessions", "now", "room", "star", "topic", "track", "type", "unstar"] as const;
+export const AGENDA_TEXT = ["agendaView", "all", "cancelled", "clearFilters", "day", "filters", "grid", "language", "languages", "list", "next", "noSessions", "now", "room", "star", "topic", "track", "type", "unstar"] as const;
 export type AgendaText = Pick<Dictionary, (typeof AGENDA_TEXT)[number]>;
 
 export function agendaText(t: Dictionary): AgendaText {

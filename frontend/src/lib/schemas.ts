@@ -125,6 +125,8 @@ const SessionCore = z.object({
   track: z.object({ id: z.number(), name: z.string(), slug: z.string(), color: z.string() }).nullable(),
   url: z.string().nullable(),
   updated_at: z.string().nullable(),
+  /** Cancelled, yet still in the published agenda (marked so). Absent in older answers: not cancelled. */
+  cancelled: z.boolean().default(false),
 });
 
 /** A session in /sessions/ (no `expand`): short speakers (with the organisation at the time of the

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { api } from "./api";
 import { editionPages, pickCurrentEdition } from "./editions";
-import { isLocale, type Locale } from "./i18n";
+import { dictionary, isLocale, type Locale } from "./i18n";
 import { siteOrigin } from "./origin";
 import type { Edition, EditionDetail, Page } from "./schemas";
 import { dayKey } from "./time";
@@ -34,6 +34,18 @@ export function alternates(locale: Locale, rest: string): Metadata["alternates"]
     canonical: `/${locale}${rest}`,
     languages: { bg: `/bg${rest}`, en: `/en${rest}`, "x-default": `/bg${rest}` },
   };
+}
+
+/** An edition's Atom feed of agenda releases, at the API the browser sees (`apiBase`, e.g.
+ * PUBLIC_API_URL), in one language: `?locale=`, as the API reads it (and as the .ics link has it). */
+export function agendaFeedUrl(apiBase: string, year: number, locale: Locale): string {
+  return `${apiBase.replace(/\/+$/, "")}/api/v1/editions/${year}/releases/feed.atom?locale=${locale}`;
+}
+
+/** `alternates.types` of an edition's agenda page: its releases feed, for feed readers to find
+ * (<link rel="alternate" type="application/atom+xml">). */
+export function agendaFeedTypes(apiBase: string, year: number, locale: Locale, editionTitle: string): NonNullable<Metadata["alternates"]>["types"] {
+  return { "application/atom+xml": [{ url: agendaFeedUrl(apiBase, year, locale), title: `${editionTitle} — ${dictionary(locale).agendaFeed}` }] };
 }
 
 /** What the header and footer show: the current edition, its details and its venue/about pages. */

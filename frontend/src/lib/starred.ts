@@ -11,6 +11,8 @@ export interface StarredSession {
   year: number;
   slug: string;
   room: string;
+  /** Cancelled but still in the agenda (absent: not cancelled). */
+  cancelled?: boolean;
 }
 
 export interface KeyValueStorage {

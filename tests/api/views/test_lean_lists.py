@@ -24,6 +24,7 @@ SESSION_ITEM = {
     "end",
     "timezone",
     "language",
+    "cancelled",
     "room",
     "track",
     "speakers",

@@ -6,7 +6,7 @@ import { dayLabels, filterOptions, filtersFromParams, groupByDay, validTimeZone,
 import { api, PUBLIC_API_URL } from "@/lib/api";
 import { agendaText, dictionary } from "@/lib/i18n";
 import { links } from "@/lib/links";
-import { alternates, localeOf, yearOf } from "@/lib/site";
+import { agendaFeedTypes, alternates, localeOf, yearOf } from "@/lib/site";
 import { formatDateRange } from "@/lib/time";
 import styles from "./page.module.css";
 
@@ -20,7 +20,13 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/[year]/a
   // What a search result shows under the title: the edition, its dates and venue, its theme.
   const when = `${formatDateRange(edition.start_date, edition.end_date, locale)} · ${edition.venue.name}`;
   const description = `${title}: ${when}.${edition.theme ? ` ${edition.theme}` : ""}`;
-  return { title, description, alternates: alternates(locale, `/${year}/agenda`), openGraph: { title, description, type: "website", locale } };
+  return {
+    title,
+    description,
+    // With the feed of the edition's agenda releases, for feed readers to discover.
+    alternates: { ...alternates(locale, `/${year}/agenda`), types: agendaFeedTypes(PUBLIC_API_URL, year, locale, edition.title) },
+    openGraph: { title, description, type: "website", locale },
+  };
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
@@ -58,6 +64,8 @@ export default async function AgendaPage({ params, searchParams }: PageProps<"/[
     room: s.room,
     track: s.track,
     topics: s.topics,
+    // Only when true: the page sends no more for the sessions that go ahead.
+    ...(s.cancelled ? { cancelled: true } : {}),
     // The organisation at the time of the session, as the session's own speaker entry gives it.
     speakers: s.speakers.map((sp) => ({ id: sp.id, name: sp.name, role: sp.role, organisation: sp.organisation ? { name: sp.organisation.name } : null })),
   }, timeZone));

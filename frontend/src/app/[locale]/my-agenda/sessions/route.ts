@@ -8,7 +8,7 @@ import { routeLimiter } from "@/lib/rate-limit";
 import { MAX_STARRED, parseIds } from "@/lib/starred";
 
 /** My agenda's sessions read again in the page's language: ?ids=12,34 (either language's ids)
- * -> [{guid, id, title, start, end, year, slug, room}] for the sessions still published. */
+ * -> [{guid, id, title, start, end, year, slug, room, cancelled?}] for the sessions still published. */
 export async function GET(request: NextRequest, context: RouteContext<"/[locale]/my-agenda/sessions">) {
   const { locale } = await context.params;
   const instance = request.nextUrl.pathname;
