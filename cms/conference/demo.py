@@ -577,21 +577,7 @@ class DemoLoader:
         schedule.session_update(session=reinstated, cancelled=True)
         for page in SessionPage.objects.filter(translation_key=added.translation_key, live=True):
             page.unpublish()
-        extra = spec["removed"]
-        date = edition.start_date + datetime.timedelta(days=extra["day"])
-        room = edition.rooms.filter(
-            translation_key=demo_identity(f"room:{spec['year']}:{extra['room']}")
-        ).first()
-        removed = schedule.session_create(
-            edition=edition,
-            title=extra["title"][0],
-            session_type=SessionPage.Type.WORKSHOP,
-            start=_local(date, extra["start"]),
-            end=_local(date, extra["end"]),
-            room=room,
-            translations={"en": {"title": extra["title"][1]}},
-        ).session
-        schedule.sessions_publish(edition=edition, sessions=[removed])
+        removed = self._load_session(edition, {"year": spec["year"]}, spec["removed"])
         releases.release_create(
             edition=edition,
             version="v1",
@@ -607,8 +593,10 @@ class DemoLoader:
             schedule.session_update(session=renamed_en, title=titles[1])
         schedule.session_update(session=reinstated, cancelled=False)
         schedule.sessions_publish(edition=edition, sessions=[added])
-        for page in SessionPage.objects.filter(translation_key=removed.translation_key):
-            page.unpublish()
+        if removed is not None:
+            removed_pages = SessionPage.objects.filter(translation_key=removed.translation_key)
+            for page in removed_pages.order_by("-pk"):
+                page.delete()
         releases.release_create(
             edition=edition,
             version="v2",
@@ -685,3 +673,4 @@ class DemoLoader:
             {"title": titles[1], "abstract": f"<p>{abstracts[1]}</p>" if abstracts[1] else ""},
             prepare=prepare,
         )
+        return session

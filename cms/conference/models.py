@@ -716,7 +716,9 @@ class Release(models.Model):
         EditionPage, verbose_name=_("edition"), on_delete=models.CASCADE, related_name="releases"
     )
     # The edition across its translations: releases are looked up by it, not by the page.
-    edition_key = models.UUIDField(editable=False, db_index=True)
+    edition_key = models.UUIDField(
+        pgettext_lazy("release", "edition key"), editable=False, db_index=True
+    )
     number = models.PositiveIntegerField(pgettext_lazy("release", "number"), editable=False)
     version = models.CharField(
         pgettext_lazy("release", "version"),
@@ -746,10 +748,12 @@ class Release(models.Model):
     )
     snapshot = models.JSONField(pgettext_lazy("release", "snapshot"), editable=False)
     # {"agenda": digest of the snapshot's agenda, "bg": ..., "en": ...}: what "unchanged" means.
-    digests = models.JSONField(editable=False, default=dict)
-    counts = models.JSONField(editable=False, default=dict)
+    digests = models.JSONField(
+        pgettext_lazy("release", "fingerprints"), editable=False, default=dict
+    )
+    counts = models.JSONField(pgettext_lazy("release", "counts"), editable=False, default=dict)
     # Against the release before it: {"added": n, "removed": n, "changed": n}.
-    changes = models.JSONField(editable=False, default=dict)
+    changes = models.JSONField(pgettext_lazy("release", "changes"), editable=False, default=dict)
 
     class Meta:
         verbose_name = _("agenda release")

@@ -214,6 +214,9 @@ def register_agenda_releases_url():
     ]
 
 
+RELEASES_LABEL = _("Agenda releases")
+
+
 def _may_see_releases(page, user):
     from cms.conference.schedule import source_edition
 
@@ -226,7 +229,7 @@ def _may_see_releases(page, user):
 def agenda_releases_listing_button(page, user, next_url=None):
     if _may_see_releases(page, user):
         yield ListingButton(
-            _("Agenda releases"),
+            RELEASES_LABEL,
             reverse("conference_edition_releases", args=[page.pk]),
             icon_name="history",
             priority=57,
@@ -237,7 +240,7 @@ def agenda_releases_listing_button(page, user, next_url=None):
 def agenda_releases_header_button(page, user, view_name=None, next_url=None):
     if _may_see_releases(page, user):
         yield ListingButton(
-            _("Agenda releases"),
+            RELEASES_LABEL,
             reverse("conference_edition_releases", args=[page.pk]),
             icon_name="history",
             priority=57,

@@ -38,7 +38,7 @@ from cms.conference.models import (
 )
 from cms.people.models import Person
 
-OUR_APPS = ("core", "people", "conference")
+OUR_APPS = ("core", "people", "conference", "webhooks")
 # Names and codes that read the same in Bulgarian and English.
 SAME_IN_BOTH = {
     "LinkedIn",
@@ -143,6 +143,11 @@ def hook_strings():
     yield "EditionCloneForm.year", views.EditionCloneForm.base_fields["year"].label
     yield "DirectoryGroup.menu_label", people_hooks.DirectoryGroup.menu_label
     yield "PersonViewSet.menu_label", people_hooks.PersonViewSet.menu_label
+    from cms.webhooks import views as webhook_views
+
+    yield "EndpointViewSet.menu_label", webhook_views.EndpointViewSet.menu_label
+    yield "DeliveryViewSet.menu_label", webhook_views.DeliveryViewSet.menu_label
+    yield "Agenda releases button", wagtail_hooks.RELEASES_LABEL
     for label in OUR_APPS:
         yield f"app {label} verbose_name", apps.get_app_config(label).verbose_name
 

@@ -27,7 +27,7 @@ def test_signed_headers_verify_with_the_standard_webhooks_library():
     assert payload["data"] == {"title": "Отворени данни"}
     assert headers["webhook-id"].startswith("msg_")
     assert headers["Content-Type"] == "application/json"
-    assert "Webhooks" in headers["User-Agent"]
+    assert headers["User-Agent"] == "conference-platform-webhooks/1.0"
 
 
 def test_secret_has_the_standard_format():
