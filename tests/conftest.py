@@ -1,7 +1,15 @@
 """Fixtures shared by every suite."""
 
+import json
+from pathlib import Path
+
+import jsonschema
 import pytest
+import xmlschema
 from wagtail.models import Locale
+
+# The frab schedule schemas conference apps validate against.
+FRAB = Path(__file__).resolve().parents[1] / ".." / "shared" / "standards" / "frab"
 
 
 @pytest.fixture
@@ -39,3 +47,16 @@ def demo_db(django_db_setup, django_db_blocker, tmp_path_factory):
         conference = DemoLoader().run()
     yield conference
     media.disable()
+
+
+@pytest.fixture(scope="session")
+def xsd():
+    """The frab schedule XML schema."""
+    return xmlschema.XMLSchema(str(FRAB / "xsd_schedule.xml.xsd"))
+
+
+@pytest.fixture(scope="session")
+def json_validator():
+    """The frab schedule JSON schema (v1, draft-06)."""
+    schema = json.loads((FRAB / "json_schema.json").read_text())
+    return jsonschema.Draft6Validator(schema, format_checker=jsonschema.FormatChecker())

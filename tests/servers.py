@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import redis
@@ -222,3 +223,25 @@ class RecordingFrontend:
     def stop(self):
         self.server.shutdown()
         self.server.server_close()
+
+
+@contextmanager
+def celery_queueing_to(broker_url):
+    """Within the block this process's Celery app queues tasks for real (not eagerly) to
+    `broker_url`, where a worker started by the test takes them; afterwards the tests' eager
+    in-process queue is back."""
+    from cms.celery import app
+
+    conf = app.conf
+    names = ("task_always_eager", "broker_url", "broker_write_url")
+    saved = {name: conf[name] for name in names}
+    saved_pools = (app._pool, app.amqp._producer_pool)
+    conf.update(task_always_eager=False, broker_url=broker_url, broker_write_url=None)
+    app._pool = app.amqp._producer_pool = None
+    try:
+        yield
+    finally:
+        if app._pool is not None:
+            app._pool.force_close_all()
+        conf.update(saved)
+        app._pool, app.amqp._producer_pool = saved_pools

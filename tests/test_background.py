@@ -18,13 +18,19 @@ from django.utils import timezone
 from django_guid import set_guid
 from rest_framework.test import APIClient
 
-from cms.celery import app as celery_app
 from cms.core import outbox
 from cms.core.models import ChangeEvent
 from cms.settings.base import redis_cache
 from search import engines
 from tests.search import content
-from tests.servers import Celery, RecordingFrontend, RedisServer, database_url, wait_until
+from tests.servers import (
+    Celery,
+    RecordingFrontend,
+    RedisServer,
+    celery_queueing_to,
+    database_url,
+    wait_until,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 SECRET = secrets.token_urlsafe(32)
@@ -61,23 +67,16 @@ def stack(settings, tmp_path):
     settings.FRONTEND_URL = settings.FRONTEND_REVALIDATE_URL = frontend.url
     settings.FRONTEND_REVALIDATE_SECRET = SECRET
     settings.OUTBOX_TASK_QUEUE = ""
-    conf = celery_app.conf
-    names = ("task_always_eager", "broker_url", "broker_write_url")
-    saved = {name: conf[name] for name in names}
-    saved_pools = (celery_app._pool, celery_app.amqp._producer_pool)
-    conf.update(task_always_eager=False, broker_url=redis_server.url, broker_write_url=None)
-    celery_app._pool = celery_app.amqp._producer_pool = None
-    worker = Celery("worker", env, tmp_path / "worker.log")
-    beat = Celery("beat", env, tmp_path / "beat.log")
     try:
-        yield {"redis": redis_server, "frontend": frontend, "worker": worker, "beat": beat}
+        with celery_queueing_to(redis_server.url):
+            worker = Celery("worker", env, tmp_path / "worker.log")
+            beat = Celery("beat", env, tmp_path / "beat.log")
+            try:
+                yield {"redis": redis_server, "frontend": frontend, "worker": worker, "beat": beat}
+            finally:
+                beat.stop()
+                worker.stop()
     finally:
-        beat.stop()
-        worker.stop()
-        if celery_app._pool is not None:
-            celery_app._pool.force_close_all()
-        conf.update(saved)
-        celery_app._pool, celery_app.amqp._producer_pool = saved_pools
         frontend.stop()
         redis_server.stop()
 

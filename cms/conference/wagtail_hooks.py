@@ -118,8 +118,8 @@ def register_agenda_board_urls():
     return board.urlpatterns()
 
 
-@hooks.register("register_page_listing_more_buttons")
-def agenda_board_listing_button(page, user, next_url=None):
+def _edition_buttons(page, user):
+    """The edition's tools, in the page listing's "More" menu and the page header."""
     if _may_use_agenda_board(page, user):
         yield ListingButton(
             _agenda_board_label(),
@@ -127,17 +127,23 @@ def agenda_board_listing_button(page, user, next_url=None):
             icon_name="table",
             priority=55,
         )
+    if _may_see_releases(page, user):
+        yield ListingButton(
+            RELEASES_LABEL,
+            reverse("conference_edition_releases", args=[page.pk]),
+            icon_name="history",
+            priority=57,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def edition_listing_buttons(page, user, next_url=None):
+    yield from _edition_buttons(page, user)
 
 
 @hooks.register("register_page_header_buttons")
-def agenda_board_header_button(page, user, view_name=None, next_url=None):
-    if _may_use_agenda_board(page, user):
-        yield ListingButton(
-            _agenda_board_label(),
-            reverse("conference_agenda_board", args=[page.pk]),
-            icon_name="table",
-            priority=55,
-        )
+def edition_header_buttons(page, user, view_name=None, next_url=None):
+    yield from _edition_buttons(page, user)
 
 
 class AgendaBoardMenuItem(ActionMenuItem):
@@ -223,25 +229,3 @@ def _may_see_releases(page, user):
     if not isinstance(page.specific_deferred, EditionPage):
         return False
     return source_edition(page).permissions_for_user(user).can_edit()
-
-
-@hooks.register("register_page_listing_more_buttons")
-def agenda_releases_listing_button(page, user, next_url=None):
-    if _may_see_releases(page, user):
-        yield ListingButton(
-            RELEASES_LABEL,
-            reverse("conference_edition_releases", args=[page.pk]),
-            icon_name="history",
-            priority=57,
-        )
-
-
-@hooks.register("register_page_header_buttons")
-def agenda_releases_header_button(page, user, view_name=None, next_url=None):
-    if _may_see_releases(page, user):
-        yield ListingButton(
-            RELEASES_LABEL,
-            reverse("conference_edition_releases", args=[page.pk]),
-            icon_name="history",
-            priority=57,
-        )

@@ -2,13 +2,11 @@
 exports of a release and the version a live frab export announces."""
 
 import datetime
-import json
 import re
 from pathlib import Path
 
 import jsonschema
 import pytest
-import xmlschema
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -20,19 +18,7 @@ from tests.api import factories, release_content
 from tests.api.conftest import results
 
 YEAR = 2091
-FRAB = Path(__file__).resolve().parents[2] / ".." / "shared" / "standards" / "frab"
 PROBLEM = "application/problem+json"
-
-
-@pytest.fixture(scope="module")
-def xsd():
-    return xmlschema.XMLSchema(str(FRAB / "xsd_schedule.xml.xsd"))
-
-
-@pytest.fixture(scope="module")
-def json_validator():
-    schema = json.loads((FRAB / "json_schema.json").read_text())
-    return jsonschema.Draft6Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
 @pytest.fixture

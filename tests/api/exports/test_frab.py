@@ -1,25 +1,8 @@
 """frab schedule XML and JSON validate against the schemas conference apps use."""
 
-import json
 import uuid
-from pathlib import Path
 
-import jsonschema
 import pytest
-import xmlschema
-
-FRAB = Path(__file__).resolve().parents[3] / ".." / "shared" / "standards" / "frab"
-
-
-@pytest.fixture(scope="module")
-def xsd():
-    return xmlschema.XMLSchema(str(FRAB / "xsd_schedule.xml.xsd"))
-
-
-@pytest.fixture(scope="module")
-def json_validator():
-    schema = json.loads((FRAB / "json_schema.json").read_text())
-    return jsonschema.Draft6Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
 @pytest.mark.parametrize("year", [2025, 2026, 2027])

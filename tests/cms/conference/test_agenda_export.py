@@ -5,12 +5,9 @@ import csv
 import datetime
 import io
 import json
-from pathlib import Path
 
-import jsonschema
 import openpyxl
 import pytest
-import xmlschema
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -23,7 +20,6 @@ from cms.conference.models import EditionPage, SessionPage
 
 from .test_agenda_import import at, build_programme
 
-FRAB = Path(__file__).resolve().parents[3] / ".." / "shared" / "standards" / "frab"
 FORMATS = ("csv", "xlsx", "frab-xml", "frab-json")
 
 
@@ -32,17 +28,6 @@ def _bulgarian():
     """Messages read in the admin's default language, whatever an earlier test activated."""
     with translation.override("bg"):
         yield
-
-
-@pytest.fixture(scope="module")
-def xsd():
-    return xmlschema.XMLSchema(str(FRAB / "xsd_schedule.xml.xsd"))
-
-
-@pytest.fixture(scope="module")
-def json_validator():
-    schema = json.loads((FRAB / "json_schema.json").read_text())
-    return jsonschema.Draft6Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
 @pytest.fixture

@@ -12,9 +12,8 @@ import pytest
 from django.db import connection
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from cms.celery import app as celery_app
 from cms.webhooks.models import WebhookEndpoint
-from tests.servers import Celery, RedisServer, database_url
+from tests.servers import Celery, RedisServer, celery_queueing_to, database_url
 
 
 class Receiver:
@@ -120,12 +119,6 @@ def worker(settings, tmp_path):
         pytest.skip("the worker needs the test database on PostgreSQL")
     redis_server = RedisServer()
     redis_server.start()
-    conf = celery_app.conf
-    names = ("task_always_eager", "broker_url", "broker_write_url")
-    saved = {name: conf[name] for name in names}
-    saved_pools = (celery_app._pool, celery_app.amqp._producer_pool)
-    conf.update(task_always_eager=False, broker_url=redis_server.url, broker_write_url=None)
-    celery_app._pool = celery_app.amqp._producer_pool = None
     settings.CELERY_TASK_ALWAYS_EAGER = False
     started = []
 
@@ -147,12 +140,11 @@ def worker(settings, tmp_path):
         return process
 
     try:
-        yield start
+        with celery_queueing_to(redis_server.url):
+            try:
+                yield start
+            finally:
+                for process in started:
+                    process.stop()
     finally:
-        for process in started:
-            process.stop()
-        if celery_app._pool is not None:
-            celery_app._pool.force_close_all()
-        conf.update(saved)
-        celery_app._pool, celery_app.amqp._producer_pool = saved_pools
         redis_server.stop()
