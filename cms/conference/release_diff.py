@@ -233,9 +233,12 @@ def summary_lines(result, language):
             session = item["session"]
             if item["status"] == "added":
                 place = _place(session.get("start"), session.get("room"), language)
-                lines.append(
-                    _("Added: “%(title)s” (%(place)s).") % {"title": title, "place": place}
+                added = (
+                    _("Added, cancelled: “%(title)s” (%(place)s).")
+                    if session.get("cancelled")
+                    else _("Added: “%(title)s” (%(place)s).")
                 )
+                lines.append(added % {"title": title, "place": place})
             elif item["status"] == "removed":
                 lines.append(_("Removed: “%(title)s”.") % {"title": title})
             else:

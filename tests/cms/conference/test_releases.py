@@ -337,3 +337,12 @@ def test_the_demo_has_two_releases_of_its_latest_edition_with_real_changes(demo_
     # v2 is the agenda the public sees today.
     snapshot, digests = releases.snapshot_build(year=latest.year)
     assert digests["agenda"] == found[1].digests["agenda"]
+
+
+def test_a_session_added_already_cancelled_is_said_to_be_cancelled(edition):
+    talk = add(edition, "Отменена от самото начало", at(10), at(11))
+    schedule.session_update(session=talk, cancelled=True)
+    first = release(edition)
+    assert first.counts["cancelled"] == 1
+    lines = release_diff.summary_lines(release_diff.diff({}, first.snapshot), "en")
+    assert lines == ["Added, cancelled: “Отменена от самото начало” (2093-03-24 10:00)."]
