@@ -15,7 +15,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 FRONTEND_PORT ?= 3000
 
-.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python test-api-fuzz test-frontend frontend-build schema search-node search-node-stop stack stack-stop stack-measure bench-search bench bench-board load compose-check clean
+.PHONY: help venv demo migrate load-demo serve services services-stop test lint format test-python test-api-fuzz test-frontend frontend-build schema search-node search-node-stop stack stack-stop stack-measure bench-search bench bench-board bench-releases load compose-check clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -112,6 +112,9 @@ bench: venv services ## API speed in-process: p50/p95, bytes, SQL queries per ro
 
 bench-board: venv services ## agenda board and conflicts pages: server time and SQL queries for 300 and 30 sessions, vs the page explorer
 	$(PY) platform/bench/board_bench.py $(BENCH_ARGS)
+
+bench-releases: venv services ## agenda releases: time to snapshot and release 300 sessions; release routes cold/warm/304 vs the live frab export
+	$(PY) platform/bench/release_bench.py $(BENCH_ARGS)
 
 load: venv ## locust against a stack of its own (ports 8010/3010): 100 users, 2 min, response cache on then off (LOAD_USERS, LOAD_SECONDS)
 	bash platform/load/run.sh
