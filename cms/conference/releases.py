@@ -337,4 +337,7 @@ def _announce(release, previous, changes):
         "previous": previous.version if previous else None,
         "diff": changes,
     }
-    event_emit(event_type="release.published", data=data, key=f"release:{release.pk}")
+    # The message id partners deduplicate by: one per release, never reused (not even when a
+    # deleted release's number or row id comes back).
+    key = f"release:{release.edition_key}:{release.number}:{release.released_at.isoformat()}"
+    event_emit(event_type="release.published", data=data, key=key)
