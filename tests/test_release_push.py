@@ -111,7 +111,13 @@ def test_an_editor_moves_a_session_releases_v2_and_the_partner_hears_exactly_wha
         },
         "end": {"before": f"{YEAR}-03-24T11:00:00+02:00", "after": f"{YEAR}-03-24T15:00:00+02:00"},
     }
-    assert endpoint.deliveries.filter(status="succeeded").count() == 2
+    # The worker logs a delivery after the receiver has answered: wait for the log too.
+    wait_until(
+        lambda: endpoint.deliveries.filter(status="succeeded").count() == 2,
+        "both deliveries logged as succeeded",
+        DEADLINE,
+        on_timeout=lambda: process.log()[-4000:],
+    )
 
     # The API, the feed and the exports show both versions.
     api = APIClient()
